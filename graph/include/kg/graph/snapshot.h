@@ -1,0 +1,94 @@
+// Snapshot: one consistent, read-only view of the graph.
+//
+// Every read of one request goes through one Snapshot, so a request never
+// sees half of a commit. Nodes and edges come back as their effective view:
+// the merge of what every source document asserts, with all sources listed.
+// Scans are paginated by an opaque cursor: pass the `next_cursor` of one
+// page to get the next; an empty `next_cursor` means the scan is done.
+#ifndef KG_GRAPH_SNAPSHOT_H_
+#define KG_GRAPH_SNAPSHOT_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "kg/v1/types.pb.h"
+
+namespace kg::graph {
+
+enum class Direction { kOut, kIn, kBoth };
+
+// Nodes matching every filter set. With no filter: every node.
+struct NodeQuery {
+  std::string label;
+  // Matched against the normalized name and aliases.
+  std::string name;
+  bool name_prefix = false;
+  std::string property_name;
+  std::optional<kg::v1::Value> property_value;
+};
+
+// Edges of one node (all edges of the graph when `node_key` is empty).
+struct EdgeQuery {
+  std::string node_key;
+  Direction direction = Direction::kBoth;
+  // Empty: every type.
+  std::vector<std::string> types;
+};
+
+struct NodePage {
+  std::vector<kg::v1::Node> nodes;
+  std::string next_cursor;
+};
+
+struct EdgePage {
+  std::vector<kg::v1::Edge> edges;
+  std::string next_cursor;
+};
+
+struct GraphStats {
+  uint64_t node_count = 0;
+  uint64_t edge_count = 0;
+  uint64_t document_count = 0;
+  std::map<std::string, uint64_t> nodes_by_label;
+  std::map<std::string, uint64_t> edges_by_type;
+};
+
+class Snapshot {
+ public:
+  virtual ~Snapshot() = default;
+
+  // NotFound when no node has the key.
+  virtual absl::StatusOr<kg::v1::Node> GetNode(absl::string_view key) = 0;
+
+  // Up to `limit` matches after `cursor`. InvalidArgument for a malformed
+  // cursor or a list-valued property filter.
+  virtual absl::StatusOr<NodePage> ListNodes(const NodeQuery& query,
+                                             absl::string_view cursor,
+                                             size_t limit) = 0;
+
+  // NotFound when `query.node_key` names no node. Edges come ordered by
+  // direction, type and other end.
+  virtual absl::StatusOr<EdgePage> ListEdges(const EdgeQuery& query,
+                                             absl::string_view cursor,
+                                             size_t limit) = 0;
+
+  // Edges of `node_key` in `direction` with type `type`, from the degree
+  // counters (no scan). Zero for unknown types; NotFound for unknown nodes.
+  virtual absl::StatusOr<uint64_t> Degree(absl::string_view node_key,
+                                          Direction direction,
+                                          absl::string_view type) = 0;
+
+  virtual absl::StatusOr<GraphStats> Stats() = 0;
+
+  // Keys of the documents that assert at least one fact, in key order.
+  virtual absl::StatusOr<std::vector<std::string>> ListDocuments() = 0;
+};
+
+}  // namespace kg::graph
+
+#endif  // KG_GRAPH_SNAPSHOT_H_

@@ -1,0 +1,389 @@
+#include "kg/text/name_patterns.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace kg::text {
+namespace {
+
+absl::string_view Of(absl::string_view text, Span s) {
+  return text.substr(s.start, s.size());
+}
+
+const absl::flat_hash_set<std::string>& Connectors() {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "of",  "for", "on", "and", "the", "in", "to", "de", "du",
+      "des", "la",  "le", "del", "&",   "-",  "'",  "at"};
+  return *words;
+}
+
+// Honorifics and ranks that stand before a person's name (normalized,
+// several words joined by spaces).
+const absl::flat_hash_set<std::string>& Honorifics() {
+  static const auto* words =
+      new absl::flat_hash_set<std::string>{"mr",
+                                           "ms",
+                                           "mrs",
+                                           "dr",
+                                           "prof",
+                                           "professor",
+                                           "ambassador",
+                                           "h.e",
+                                           "sir",
+                                           "dame",
+                                           "judge",
+                                           "justice",
+                                           "senator",
+                                           "general",
+                                           "lieutenant general",
+                                           "lt gen",
+                                           "lt. gen",
+                                           "major general",
+                                           "maj gen",
+                                           "brigadier general",
+                                           "brig gen",
+                                           "brigadier",
+                                           "colonel",
+                                           "lieutenant colonel",
+                                           "lt col",
+                                           "commander",
+                                           "admiral",
+                                           "rear admiral",
+                                           "vice admiral",
+                                           "captain",
+                                           "major",
+                                           "commissioner",
+                                           "superintendent",
+                                           "minister",
+                                           "president",
+                                           "excellency"};
+  return *words;
+}
+
+bool IsArticle(absl::string_view norm) {
+  return norm == "the" || norm == "a" || norm == "an" || norm == "this" ||
+         norm == "its" || norm == "their" || norm == "our";
+}
+
+}  // namespace
+
+bool IsTitleWord(absl::string_view norm) {
+  static const auto* words =
+      new absl::flat_hash_set<std::string>{"under-secretary-general",
+                                           "secretary-general",
+                                           "assistant",
+                                           "minister",
+                                           "ambassador",
+                                           "director",
+                                           "director-general",
+                                           "head",
+                                           "chief",
+                                           "adviser",
+                                           "advisor",
+                                           "representative",
+                                           "professor",
+                                           "officer",
+                                           "commander",
+                                           "president",
+                                           "vice-president",
+                                           "chair",
+                                           "chairperson",
+                                           "chairman",
+                                           "co-chair",
+                                           "coordinator",
+                                           "fellow",
+                                           "leader",
+                                           "deputy",
+                                           "senior",
+                                           "special",
+                                           "permanent",
+                                           "executive",
+                                           "acting",
+                                           "principal",
+                                           "team",
+                                           "force",
+                                           "police",
+                                           "military",
+                                           "gender",
+                                           "programme",
+                                           "program",
+                                           "secretary",
+                                           "undersecretary",
+                                           "envoy",
+                                           "commissioner",
+                                           "spokesperson",
+                                           "researcher",
+                                           "lecturer",
+                                           "manager",
+                                           "analyst",
+                                           "specialist",
+                                           "expert",
+                                           "member",
+                                           "founder",
+                                           "ceo",
+                                           "associate",
+                                           "general",
+                                           "colonel",
+                                           "lieutenant",
+                                           "major",
+                                           "brigadier",
+                                           "admiral",
+                                           "counsellor",
+                                           "counselor",
+                                           "attache",
+                                           "consultant",
+                                           "editor",
+                                           "dean"};
+  return words->contains(norm);
+}
+
+std::vector<AcronymDefinition> FindAcronymDefinitions(
+    absl::string_view text, const std::vector<Token>& tokens) {
+  std::vector<AcronymDefinition> out;
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (tokens[i].norm != "(") continue;
+    // "(ACR)" or "\(ACR\)" as Markdown escapes it; "A4P+" is two tokens.
+    size_t j = i + 1;
+    std::string acronym;
+    while (j < tokens.size() && tokens[j].norm != ")" &&
+           (tokens[j].is_word || tokens[j].norm == "+" ||
+            tokens[j].norm == "-" || tokens[j].norm == "&" ||
+            tokens[j].norm == "/")) {
+      absl::StrAppend(&acronym, Of(text, tokens[j].span));
+      ++j;
+    }
+    if (j >= tokens.size() ||
+        (tokens[j].norm != ")" && tokens[j].norm != "\\")) {
+      continue;
+    }
+    int upper = std::count_if(acronym.begin(), acronym.end(), [](char c) {
+      return absl::ascii_isupper(static_cast<unsigned char>(c));
+    });
+    if (upper < 2 || acronym.size() > 15 ||
+        !absl::ascii_isupper(static_cast<unsigned char>(acronym[0]))) {
+      continue;
+    }
+    // Walk back over the long name's words.
+    size_t end = i;
+    if (end > 0 && tokens[end - 1].norm == "\\") --end;
+    std::vector<size_t> words;
+    size_t k = end;
+    while (k > 0 && end - k < 16) {
+      const Token& t = tokens[k - 1];
+      bool connector = Connectors().contains(t.norm) || t.norm == ",";
+      if (!(t.is_word && (t.capitalized || t.all_caps || connector)) &&
+          !connector) {
+        break;
+      }
+      --k;
+      if (t.is_word && !connector) words.push_back(k);
+    }
+    std::reverse(words.begin(), words.end());
+    std::string letters;
+    for (char c : acronym) {
+      if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
+        letters.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    // The shortest run of words, ending at the parenthesis, whose initials
+    // hold the acronym's letters in order with the first one first.
+    for (size_t w = words.size(); w-- > 0;) {
+      if (tokens[words[w]].norm[0] != letters[0]) continue;
+      size_t l = 0;
+      for (size_t x = w; x < words.size() && l < letters.size(); ++x) {
+        absl::string_view word = tokens[words[x]].norm;
+        for (size_t y = 0; y < word.size() && l < letters.size(); ++y) {
+          bool initial = y == 0 || word[y - 1] == '-';
+          bool caps_inside = tokens[words[x]].all_caps;
+          if ((initial || caps_inside) && word[y] == letters[l]) ++l;
+        }
+      }
+      if (l < letters.size()) continue;
+      Span span{tokens[words[w]].span.start, tokens[end - 1].span.end};
+      while (span.end > span.start &&
+             (text[span.end - 1] == ',' || text[span.end - 1] == ' ')) {
+        --span.end;
+      }
+      out.push_back({span, std::string(Of(text, span)), acronym});
+      break;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool IsNameWord(const Token& t) {
+  if (!t.is_word || !t.capitalized) return false;
+  // Acronyms ("UN", "DPO") are not given names; initials ("J") are.
+  return !(t.all_caps && t.norm.size() > 1 && t.norm != "md");
+}
+
+// Name words from tokens[i]: capitalized words, hyphen-joined parts and
+// initials, at most four words. Returns the index after the name.
+size_t NameEnd(const std::vector<Token>& tokens, size_t i) {
+  size_t words = 0, j = i;
+  while (j < tokens.size() && words < 4) {
+    if (IsNameWord(tokens[j])) {
+      ++words;
+      ++j;
+      // "Jean-Pierre", "Kihara-Hunt": a hyphen binds the next part.
+      while (j + 1 < tokens.size() && tokens[j].norm == "-" &&
+             tokens[j].span.start == tokens[j - 1].span.end &&
+             tokens[j + 1].is_word) {
+        j += 2;
+      }
+      // An initial's period: "J. Smith".
+      if (j < tokens.size() && tokens[j].norm == "." &&
+          tokens[j - 1].norm.size() == 1) {
+        ++j;
+      }
+    } else {
+      break;
+    }
+  }
+  return words >= 2 ? j : i;
+}
+
+// The number of tokens of an honorific or rank starting at tokens[i]
+// (with its period: "Ms."), or 0.
+size_t HonorificAt(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size() || !tokens[i].capitalized) return 0;
+  for (size_t n = 3; n >= 1; --n) {
+    if (i + n > tokens.size()) continue;
+    std::string phrase;
+    for (size_t k = i; k < i + n; ++k) {
+      if (!phrase.empty()) phrase.push_back(' ');
+      phrase.append(tokens[k].norm);
+    }
+    if (!Honorifics().contains(phrase)) continue;
+    bool period = i + n < tokens.size() && tokens[i + n].norm == ".";
+    return n + (period ? 1 : 0);
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<PersonName> FindPeople(absl::string_view text,
+                                   const std::vector<Token>& tokens,
+                                   bool list_line) {
+  std::vector<PersonName> out;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    size_t honorific = HonorificAt(tokens, i);
+    size_t name_start = i + honorific;
+    size_t end = NameEnd(tokens, name_start);
+    if (end == name_start) {
+      ++i;
+      continue;
+    }
+    bool line_start = list_line && i == 0;
+    bool title_follows = end + 1 < tokens.size() && tokens[end].norm == "," &&
+                         (IsTitleWord(tokens[end + 1].norm) ||
+                          (line_start && tokens[end + 1].capitalized));
+    std::string rule;
+    if (honorific > 0) {
+      rule = "person-honorific";
+    } else if (title_follows) {
+      rule = line_start ? "person-name-title-line" : "person-apposition";
+    }
+    if (!rule.empty()) {
+      Span span{tokens[name_start].span.start, tokens[end - 1].span.end};
+      out.push_back({span, std::string(Of(text, span)), rule});
+    }
+    i = end;
+  }
+  return out;
+}
+
+std::vector<NamedPhrase> FindNamedPhrases(absl::string_view text,
+                                          const std::vector<Token>& tokens) {
+  std::vector<NamedPhrase> out;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (!(tokens[i].is_word && tokens[i].capitalized)) {
+      ++i;
+      continue;
+    }
+    size_t j = i, last_word = i;
+    while (j < tokens.size()) {
+      const Token& t = tokens[j];
+      if (t.is_word && (t.capitalized || t.all_caps)) {
+        last_word = j;
+      } else if (!(Connectors().contains(t.norm) && t.norm != "'")) {
+        break;
+      }
+      ++j;
+    }
+    // A leading article is not part of the name.
+    size_t first = i;
+    while (first < last_word && IsArticle(tokens[first].norm)) ++first;
+    if (last_word > first) {
+      Span span{tokens[first].span.start, tokens[last_word].span.end};
+      out.push_back({span, std::string(Of(text, span))});
+    }
+    i = last_word + 1;
+  }
+  return out;
+}
+
+std::vector<ResolutionRef> FindResolutions(absl::string_view text) {
+  std::vector<ResolutionRef> out;
+  static const std::regex kNamed(
+      R"((?:[Rr]esolutions?|UNSCR|SCR|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?)");
+  static const std::regex kMore(
+      R"(^(?:\s*(?:,|and|&)\s*)(\d{3,4})(?:\s*\((\d{4})\))?)");
+  static const std::regex kBare(R"(\b(\d{3,4})\s*\(((?:19|20)\d{2})\))");
+  // Regular expressions run per line: lines are short in real documents,
+  // and bounding them keeps a pathological line from exhausting the stack.
+  size_t line_start = 0;
+  while (line_start < text.size()) {
+    size_t line_end = text.find('\n', line_start);
+    if (line_end == absl::string_view::npos) line_end = text.size();
+    absl::string_view line = text.substr(line_start, line_end - line_start);
+    for (size_t chunk = 0; chunk < line.size(); chunk += 4096) {
+      absl::string_view part = line.substr(chunk, 4096 + 64);
+      const char* base = part.data();
+      size_t offset = line_start + chunk;
+      for (std::cregex_iterator it(base, base + part.size(), kNamed), e;
+           it != e; ++it) {
+        const std::cmatch& m = *it;
+        out.push_back(
+            {{offset + m.position(0), offset + m.position(0) + m.length(0)},
+             m[1].str(),
+             m[2].str()});
+        const char* rest = base + m.position(0) + m.length(0);
+        std::cmatch more;
+        while (std::regex_search(rest, base + part.size(), more, kMore)) {
+          size_t pos = rest - base + more.position(1);
+          out.push_back({{offset + pos, offset + rest - base + more.length(0)},
+                         more[1].str(),
+                         more[2].str()});
+          rest += more.length(0);
+        }
+      }
+      bool about_resolution =
+          absl::StrContains(absl::AsciiStrToLower(part), "resolution");
+      if (!about_resolution) continue;
+      for (std::cregex_iterator it(base, base + part.size(), kBare), e; it != e;
+           ++it) {
+        const std::cmatch& m = *it;
+        Span span{offset + m.position(0), offset + m.position(0) + m.length(0)};
+        bool seen = std::any_of(
+            out.begin(), out.end(),
+            [&](const ResolutionRef& r) { return r.span.Overlaps(span); });
+        if (!seen) out.push_back({span, m[1].str(), m[2].str()});
+      }
+    }
+    line_start = line_end + 1;
+  }
+  return out;
+}
+
+}  // namespace kg::text

@@ -1,0 +1,199 @@
+// Events: the event a document reports on or announces (from its title),
+// the sessions of an agenda (lines opening with a time), who speaks,
+// chairs, moderates or sits on a panel in each, and where the event is.
+#include <regex>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "kg/text/entity_recognizer.h"
+#include "rule_context.h"
+
+namespace kg::text {
+namespace {
+
+constexpr double kEventConfidence = 0.7;
+constexpr double kParticipationConfidence = 0.8;
+
+// Agenda slots that are not sessions.
+bool IsBreak(absl::string_view title) {
+  static const std::regex kBreak(
+      R"(^(?:coffee|tea|lunch|break|registration|networking|dinner|arrival|departure)\b)",
+      std::regex::icase);
+  std::string t(title);
+  return std::regex_search(t, kBreak);
+}
+
+// A title with a document-type suffix removed: "Debriefing ...: Chair's
+// Summary" -> "Debriefing ...".
+std::string EventNameFromTitle(absl::string_view title) {
+  static const std::regex kSuffix(
+      R"(\s*[:\-\xe2\x80\x93]+\s*(?:chair.?s'? summary|summary|agenda|concept note|report|programme|program)\s*$)",
+      std::regex::icase);
+  return std::regex_replace(std::string(title), kSuffix, "");
+}
+
+bool NamesAnEvent(absl::string_view name, absl::string_view kind) {
+  if (kind == "agenda" || kind == "chairs_summary" ||
+      kind == "meeting_summary" || kind == "concept_note") {
+    return true;
+  }
+  std::string lower = absl::AsciiStrToLower(name);
+  for (absl::string_view head :
+       {"meeting", "conference", "summit", "seminar", "debriefing", "workshop",
+        "ministerial", "dialogue", "symposium", "forum"}) {
+    if (absl::StrContains(lower, head)) return true;
+  }
+  return false;
+}
+
+std::string Collapse(absl::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '*') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+void MainEvent(RuleContext& context, const Block* title_block,
+               absl::string_view kind) {
+  if (title_block == nullptr) return;
+  std::string name =
+      EventNameFromTitle(Collapse(context.Of(title_block->content)));
+  if (name.empty() || !NamesAnEvent(name, kind)) return;
+  // The event may be a known one the title names.
+  for (const Mention* m : context.MentionsIn(title_block->content, {"Event"})) {
+    context.set_main_event(m->key);
+    return;
+  }
+  kg::v1::Node event;
+  event.set_key(absl::StrCat("event:", Slugify(name)));
+  event.set_label("Event");
+  event.set_name(name);
+  if (!context.date().empty()) {
+    (*event.mutable_props())["start_date"] = DateValue(context.date());
+  }
+  context.AddNode(event, title_block->content, "document-event",
+                  kEventConfidence);
+  context.AddEdge(context.document().document_key, "MENTIONS", event.key(),
+                  title_block->content, "document-event", kEventConfidence);
+  context.set_main_event(event.key());
+  // Where: places and states named in the headings right after the title.
+  int headings = 0;
+  for (const Block& block : context.blocks()) {
+    if (&block <= title_block) continue;
+    if (block.kind != BlockKind::kHeading || ++headings > 3) break;
+    for (const Mention* m :
+         context.MentionsIn(block.content, {"Place", "State"})) {
+      context.AddEdge(event.key(), "HELD_IN", m->key, block.content,
+                      "event-venue-heading", kEventConfidence);
+    }
+  }
+}
+
+struct Slot {
+  std::string key;
+  std::string role;  // the default role of people listed under it
+};
+
+Slot Session(RuleContext& context, const Block& block, int index) {
+  std::string line = Collapse(context.Of(block.content));
+  static const std::regex kTime(
+      R"(^([0-9: ]+(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:-|\xe2\x80\x93|to)\s*[0-9: ]+(?:[AaPp]\.?[Mm]\.?)?)?)\s*:?\s*)");
+  std::smatch m;
+  std::string title = line;
+  std::string time;
+  if (std::regex_search(line, m, kTime)) {
+    time = std::string(absl::StripAsciiWhitespace(m[1].str()));
+    title = line.substr(m.length(0));
+  }
+  if (title.empty() || IsBreak(title) || context.main_event().empty())
+    return {};
+  static const std::regex kSession(R"(^session\s+(\w+)\s*[:.\-]?\s*)",
+                                   std::regex::icase);
+  std::string suffix = absl::StrCat("part-", index);
+  if (std::regex_search(title, m, kSession))
+    suffix = absl::StrCat("session-", m[1].str());
+  kg::v1::Node event;
+  event.set_key(absl::StrCat(context.main_event(), "-", Slugify(suffix)));
+  event.set_label("Event");
+  event.set_name(title);
+  (*event.mutable_props())["kind"] = StringValue("session");
+  if (!time.empty()) (*event.mutable_props())["time"] = StringValue(time);
+  context.AddNode(event, block.content, "agenda-session", kEventConfidence);
+  context.AddEdge(context.document().document_key, "MENTIONS", event.key(),
+                  block.content, "agenda-session", kEventConfidence);
+  context.AddEdge(event.key(), "PART_OF", context.main_event(), block.content,
+                  "agenda-session", kEventConfidence);
+  return {event.key(), "speaker"};
+}
+
+std::string RoleOfLabel(absl::string_view label) {
+  std::string lower = absl::AsciiStrToLower(label);
+  if (absl::StartsWith(lower, "chair") || absl::StartsWith(lower, "co-chair")) {
+    return "chair";
+  }
+  if (absl::StartsWith(lower, "moderat") ||
+      absl::StartsWith(lower, "facilitat")) {
+    return "moderator";
+  }
+  if (absl::StartsWith(lower, "panel")) return "panelist";
+  if (absl::StartsWith(lower, "speaker") ||
+      absl::StartsWith(lower, "keynote") ||
+      absl::StartsWith(lower, "presenter") ||
+      absl::StartsWith(lower, "remarks")) {
+    return "speaker";
+  }
+  return "";
+}
+
+}  // namespace
+
+void ExtractAgenda(RuleContext& context) {
+  const Block* title_block = nullptr;
+  for (const Block& block : context.blocks()) {
+    if (block.kind == BlockKind::kHeading) {
+      title_block = &block;
+      break;
+    }
+  }
+  MainEvent(context, title_block, context.document().kind);
+  Slot slot;
+  int index = 0;
+  for (const Block& block : context.blocks()) {
+    if (block.kind == BlockKind::kAgendaLine) {
+      slot = Session(context, block, ++index);
+      continue;
+    }
+    if (block.kind == BlockKind::kHeading) continue;
+    if (slot.key.empty()) continue;
+    if (block.kind == BlockKind::kLabelLine) {
+      std::string role = RoleOfLabel(block.marker);
+      if (!role.empty()) slot.role = role;
+      if (role.empty()) continue;
+    } else if (block.kind != BlockKind::kListItem) {
+      continue;
+    }
+    for (const Mention* person :
+         context.MentionsIn(block.content, {"Person"})) {
+      std::map<std::string, kg::v1::Value> props;
+      props["role"] = StringValue(slot.role);
+      if (absl::StrContains(context.Of(block.content), "VTC")) {
+        props["remote"].set_bool_value(true);
+      }
+      context.AddEdge(person->key, "PARTICIPATED_IN", slot.key, block.content,
+                      "agenda-participant", kParticipationConfidence, props);
+      break;  // One person a line: later names are of other roles.
+    }
+  }
+}
+
+}  // namespace kg::text

@@ -1,0 +1,243 @@
+// Commitments: each recommendation list item, and each sentence in which
+// an actor pledges or commits, becomes a Commitment with its author
+// (RECOMMENDED or PLEDGED), whom it asks (ADDRESSED_TO), the frameworks it
+// is made under (UNDER), what it targets (TARGETS) and its topics (ABOUT).
+#include <regex>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "rule_context.h"
+
+namespace kg::text {
+namespace {
+
+constexpr double kRecommendationConfidence = 0.75;
+constexpr double kPledgeConfidence = 0.7;
+
+std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+// Markdown emphasis and link syntax out of a one-line statement.
+std::string PlainText(absl::string_view s) {
+  std::string out =
+      std::regex_replace(std::string(s), std::regex(R"(\]\([^)]*\))"), "");
+  std::string clean;
+  for (size_t i = 0; i < out.size(); ++i) {
+    char c = out[i];
+    if (c == '*' || c == '[' || c == ']' || c == '\\' || c == '\n') {
+      if (c == '\n') clean.push_back(' ');
+      continue;
+    }
+    clean.push_back(c);
+  }
+  return std::string(absl::StripAsciiWhitespace(clean));
+}
+
+bool IsRecommendationHeading(absl::string_view heading) {
+  std::string lower = Lower(heading);
+  return absl::StrContains(lower, "recommend") ||
+         absl::StrContains(lower, "call to action") ||
+         absl::StrContains(lower, "way forward") ||
+         absl::StrContains(lower, "action points");
+}
+
+bool IntroducesRecommendations(absl::string_view paragraph) {
+  std::string lower = Lower(paragraph);
+  return (absl::StrContains(lower, "recommend") ||
+          absl::StrContains(lower, "encouraged to") ||
+          absl::StrContains(lower, "urged to") ||
+          absl::StrContains(lower, "called upon") ||
+          absl::StrContains(lower, "call on")) &&
+         (absl::EndsWith(absl::StripTrailingAsciiWhitespace(paragraph), ":") ||
+          absl::StrContains(lower, "following"));
+}
+
+class CommitmentReader {
+ public:
+  explicit CommitmentReader(RuleContext& context) : context_(context) {}
+
+  void Run() {
+    Author();
+    bool in_section = false;
+    const Block* intro = nullptr;
+    const auto& blocks = context_.blocks();
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      const Block& block = blocks[i];
+      if (block.kind == BlockKind::kHeading) {
+        bool next_is_list =
+            i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::kListItem;
+        if (IsRecommendationHeading(context_.Of(block.content))) {
+          in_section = true;
+          intro = nullptr;
+        } else if (!next_is_list) {
+          in_section = false;
+        }
+        continue;
+      }
+      if (block.kind == BlockKind::kParagraph) {
+        if (IntroducesRecommendations(context_.Of(block.content))) {
+          intro = &block;
+        } else if (!in_section) {
+          intro = nullptr;
+        }
+        Pledges(block);
+        continue;
+      }
+      if (block.kind == BlockKind::kListItem &&
+          (in_section || intro != nullptr)) {
+        Recommendation(block, intro);
+      }
+    }
+  }
+
+ private:
+  // Who recommends: the event a meeting summary reports on, else the first
+  // actor the document's opening paragraph names, else the document.
+  void Author() {
+    author_ = context_.document().document_key;
+    if (!context_.main_event().empty()) {
+      author_ = context_.main_event();
+      return;
+    }
+    for (const Block& block : context_.blocks()) {
+      if (block.kind != BlockKind::kParagraph) continue;
+      for (const Mention* m : context_.MentionsIn(
+               block.content, {"UNBody", "Organization", "State", "Network"})) {
+        author_ = m->key;
+        return;
+      }
+      return;
+    }
+  }
+
+  std::string NewCommitment(Span evidence, absl::string_view kind,
+                            absl::string_view statement, double confidence) {
+    ++count_;
+    kg::v1::Node node;
+    node.set_key(
+        absl::StrCat("commitment:", context_.document().slug, "-", count_));
+    node.set_label("Commitment");
+    node.set_name(
+        absl::StrCat("Commitment ", count_, " of ", context_.document().slug));
+    (*node.mutable_props())["kind"] = StringValue(kind);
+    (*node.mutable_props())["text"] = StringValue(PlainText(statement));
+    context_.AddNode(node, evidence, absl::StrCat("commitment-", kind),
+                     confidence);
+    context_.AddEdge(context_.document().document_key, "MENTIONS", node.key(),
+                     evidence, absl::StrCat("commitment-", kind), confidence);
+    return node.key();
+  }
+
+  // The actors a sentence's subject names, before a modal or request verb.
+  std::vector<const Mention*> Subjects(Span sentence) {
+    std::string s = Lower(context_.Of(sentence));
+    static const std::regex kModal(
+        R"(\b(?:should|must|shall|will|are|is|were|to)\b)");
+    std::smatch m;
+    if (!std::regex_search(s, m, kModal)) return {};
+    Span subject{sentence.start,
+                 sentence.start + static_cast<size_t>(m.position(0))};
+    std::vector<const Mention*> out;
+    for (const Mention* mention : context_.MentionsIn(subject)) {
+      if (IsActorLabel(mention->label)) out.push_back(mention);
+    }
+    return out;
+  }
+
+  // Frameworks, targets and topics of a statement; `context_span` adds the
+  // frameworks of the text that introduced it.
+  void Attributes(const std::string& commitment, Span statement,
+                  const Block* intro, const std::string& except_key) {
+    std::vector<const Mention*> frameworks =
+        context_.MentionsIn(statement, {"Framework"});
+    if (frameworks.empty() && intro != nullptr) {
+      frameworks = context_.MentionsIn(intro->content, {"Framework"});
+    }
+    if (frameworks.empty()) {
+      if (const Mention* main = context_.MostMentioned("Framework")) {
+        frameworks.push_back(main);
+      }
+    }
+    for (const Mention* f : frameworks) {
+      context_.AddEdge(commitment, "UNDER", f->key, statement,
+                       "commitment-framework", 0.6);
+    }
+    for (const Mention* t : context_.MentionsIn(
+             statement, {"Mission", "State", "Place", "Network"})) {
+      if (t->key == except_key) continue;
+      context_.AddEdge(commitment, "TARGETS", t->key, t->span,
+                       "commitment-target", 0.6);
+    }
+    for (const Mention* t : context_.MentionsIn(statement, {"Topic"})) {
+      context_.AddEdge(commitment, "ABOUT", t->key, t->span, "commitment-topic",
+                       0.6);
+    }
+  }
+
+  void Recommendation(const Block& item, const Block* intro) {
+    if (item.sentences.empty()) return;
+    Span first = item.sentences.front();
+    std::string key =
+        NewCommitment(item.content, "recommendation", context_.Of(first),
+                      kRecommendationConfidence);
+    context_.AddEdge(author_, "RECOMMENDED", key, item.content,
+                     "recommendation-item", kRecommendationConfidence);
+    std::vector<const Mention*> addressees = Subjects(first);
+    if (addressees.empty() && intro != nullptr) {
+      for (const Span& sentence : intro->sentences) {
+        std::vector<const Mention*> s = Subjects(sentence);
+        addressees.insert(addressees.end(), s.begin(), s.end());
+      }
+    }
+    std::string addressee;
+    for (const Mention* a : addressees) {
+      context_.AddEdge(key, "ADDRESSED_TO", a->key, a->span,
+                       "recommendation-addressee", 0.6);
+      addressee = a->key;
+    }
+    Attributes(key, item.content, intro, addressee);
+  }
+
+  void Pledges(const Block& block) {
+    static const std::regex kPledge(
+        R"(\b(?:pledged?|pledges|committed\s+to|commits\s+to|signed\s+up\s+to|has\s+signed|undertook\s+to|undertakes\s+to)\b)",
+        std::regex::icase);
+    for (const Span& sentence : block.sentences) {
+      std::string s(context_.Of(sentence));
+      std::smatch m;
+      if (!std::regex_search(s, m, kPledge)) continue;
+      Span before{sentence.start,
+                  sentence.start + static_cast<size_t>(m.position(0))};
+      std::vector<const Mention*> actors;
+      for (const Mention* a : context_.MentionsIn(before)) {
+        if (IsActorLabel(a->label) && a->label != "Person") actors.push_back(a);
+      }
+      if (actors.empty()) continue;
+      const Mention* actor = actors.back();
+      std::string key = NewCommitment(sentence, "pledge", s, kPledgeConfidence);
+      context_.AddEdge(actor->key, "PLEDGED", key, sentence, "pledge-sentence",
+                       kPledgeConfidence);
+      Attributes(key, {before.end, sentence.end}, nullptr, actor->key);
+      if (absl::StrContains(Lower(m.str(0)), "sign")) {
+        for (const Mention* f :
+             context_.MentionsIn({before.end, sentence.end}, {"Framework"})) {
+          context_.AddEdge(actor->key, "SIGNED", f->key, sentence,
+                           "signed-up-to", kPledgeConfidence);
+        }
+      }
+    }
+  }
+
+  RuleContext& context_;
+  std::string author_;
+  int count_ = 0;
+};
+
+}  // namespace
+
+void ExtractCommitments(RuleContext& context) {
+  CommitmentReader(context).Run();
+}
+
+}  // namespace kg::text

@@ -1,0 +1,222 @@
+// Roles: chairs and co-chairs, secretariats, hosts, and the positions
+// people hold ("Name, Title, Organization").
+#include <regex>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "kg/text/name_patterns.h"
+#include "kg/text/tokenizer.h"
+#include "rule_context.h"
+
+namespace kg::text {
+namespace {
+
+constexpr double kChairConfidence = 0.8;
+constexpr double kHostConfidence = 0.75;
+constexpr double kPositionConfidence = 0.8;
+
+// Actor mentions in `span` that form one list ending right before `end`:
+// "Germany, Spain and Namibia", "Brunei and China".
+std::vector<const Mention*> ListBefore(const RuleContext& context, Span span,
+                                       size_t end) {
+  std::vector<const Mention*> actors = context.MentionsIn({span.start, end});
+  std::vector<const Mention*> out;
+  size_t cursor = end;
+  for (auto it = actors.rbegin(); it != actors.rend(); ++it) {
+    absl::string_view between =
+        absl::StripAsciiWhitespace(context.Of({(*it)->span.end, cursor}));
+    bool joined = between.empty() || between == "," || between == "and" ||
+                  between == ", and" || between == "&" ||
+                  absl::StartsWith(between, "(");
+    if (!joined && !out.empty()) break;
+    if (!joined && between.size() > 3) break;
+    if (IsActorLabel((*it)->label)) out.insert(out.begin(), *it);
+    cursor = (*it)->span.start;
+  }
+  return out;
+}
+
+// Actor mentions in a list right after `start`: "hosted by Canada,
+// Finland and Kenya".
+std::vector<const Mention*> ListAfter(const RuleContext& context, Span span,
+                                      size_t start) {
+  std::vector<const Mention*> out;
+  size_t cursor = start;
+  for (const Mention* m : context.MentionsIn({start, span.end})) {
+    absl::string_view between =
+        absl::StripAsciiWhitespace(context.Of({cursor, m->span.start}));
+    static const std::regex kJoin(
+        R"(^(?:,|and|, and|the|, the|and the|&|of|the Permanent Missions of|the Permanent Representatives of)?\s*(?:the\s+)?$)",
+        std::regex::icase);
+    if (cursor != start && !std::regex_match(std::string(between), kJoin) &&
+        between.size() > 40) {
+      break;
+    }
+    if (IsActorLabel(m->label)) out.push_back(m);
+    cursor = m->span.end;
+  }
+  return out;
+}
+
+const Mention* TargetGroup(const RuleContext& context, Span sentence,
+                           size_t after) {
+  for (const Mention* m :
+       context.MentionsIn({after, sentence.end}, {"Network", "Event"})) {
+    return m;
+  }
+  return context.MostMentioned("Network");
+}
+
+void Chairs(RuleContext& context, Span sentence) {
+  std::string s(context.Of(sentence));
+  static const std::regex kAsChair(
+      R"(\bas\s+(?:the\s+)?(?:(current|incoming|outgoing|new|next|former|(\d{4}))\s+)?(co-?chairs?|chairs?|chairpersons?)\b)",
+      std::regex::icase);
+  for (std::sregex_iterator it(s.begin(), s.end(), kAsChair), e; it != e;
+       ++it) {
+    const std::smatch& m = *it;
+    size_t at = sentence.start + m.position(0);
+    const Mention* group = TargetGroup(context, sentence, at + m.length(0));
+    if (group == nullptr) continue;
+    std::map<std::string, kg::v1::Value> props;
+    std::string word = absl::AsciiStrToLower(m[3].str());
+    props["role"] =
+        StringValue(absl::StartsWith(word, "co") ? "co-chair" : "chair");
+    if (m[2].matched) {
+      props["cycle"] = StringValue(m[2].str());
+    } else if (!context.date().empty()) {
+      props["as_of"] = DateValue(context.date());
+    }
+    for (const Mention* actor : ListBefore(context, sentence, at)) {
+      context.AddEdge(actor->key, "CHAIRS", group->key,
+                      {actor->span.start, at + m.length(0)}, "chair-as",
+                      kChairConfidence, props);
+    }
+  }
+  static const std::regex kChairedBy(R"(\b(co-?)?chaired\s+by\b)",
+                                     std::regex::icase);
+  std::smatch m;
+  if (std::regex_search(s, m, kChairedBy)) {
+    size_t at = sentence.start + m.position(0);
+    std::vector<const Mention*> groups =
+        context.MentionsIn({sentence.start, at}, {"Network", "Event"});
+    std::string group =
+        groups.empty() ? context.main_event() : groups.back()->key;
+    if (group.empty()) return;
+    std::map<std::string, kg::v1::Value> props;
+    props["role"] = StringValue(m[1].matched ? "co-chair" : "chair");
+    for (const Mention* actor :
+         ListAfter(context, sentence, at + m.length(0))) {
+      context.AddEdge(actor->key, "CHAIRS", group, sentence, "chaired-by",
+                      kChairConfidence, props);
+    }
+  }
+}
+
+void Secretariat(RuleContext& context, Span sentence) {
+  std::string s(context.Of(sentence));
+  static const std::regex kSecretariat(
+      R"(\b(?:serves|acts|functions|works)?\s*as\s+(?:the\s+)?(?:permanent\s+)?secretariat\b)",
+      std::regex::icase);
+  std::smatch m;
+  if (!std::regex_search(s, m, kSecretariat)) return;
+  size_t at = sentence.start + m.position(0);
+  std::vector<const Mention*> actors = ListBefore(context, sentence, at);
+  const Mention* group = TargetGroup(context, sentence, at + m.length(0));
+  if (group == nullptr) return;
+  for (const Mention* actor : actors) {
+    context.AddEdge(actor->key, "SECRETARIAT_OF", group->key, sentence,
+                    "secretariat-as", kChairConfidence);
+  }
+}
+
+void Hosts(RuleContext& context, Span sentence) {
+  std::string s(context.Of(sentence));
+  static const std::regex kHostedBy(R"(\b(co-?)?hosted\s+by\b)",
+                                    std::regex::icase);
+  std::smatch m;
+  if (!std::regex_search(s, m, kHostedBy)) return;
+  size_t at = sentence.start + m.position(0);
+  std::vector<const Mention*> events =
+      context.MentionsIn({sentence.start, at}, {"Event"});
+  std::string event =
+      events.empty() ? context.main_event() : events.back()->key;
+  if (event.empty()) return;
+  for (const Mention* actor : ListAfter(context, sentence, at + m.length(0))) {
+    if (actor->label == "Person") continue;
+    context.AddEdge(actor->key, "HOSTED", event, sentence, "hosted-by",
+                    kHostConfidence);
+  }
+}
+
+// After a person's name: ", Title, Organization[, ...]".
+void Positions(RuleContext& context, const Block& block, Span sentence) {
+  std::vector<const Mention*> in = context.MentionsIn(sentence);
+  for (size_t i = 0; i < in.size(); ++i) {
+    const Mention* person = in[i];
+    if (person->label != "Person") continue;
+    size_t start = person->span.end;
+    absl::string_view rest = context.Of({start, sentence.end});
+    if (!absl::StartsWith(rest, ",")) continue;
+    // The apposition runs to the next person or the sentence's end.
+    size_t end = sentence.end;
+    for (size_t k = i + 1; k < in.size(); ++k) {
+      if (in[k]->label == "Person") {
+        end = in[k]->span.start;
+        break;
+      }
+    }
+    bool list_line = block.kind == BlockKind::kListItem ||
+                     block.kind == BlockKind::kLabelLine;
+    size_t title_start = start + 1;
+    bool first = true;
+    for (const Mention* org : context.MentionsIn(
+             {start, end},
+             {"UNBody", "Organization", "State", "Mission", "Network"})) {
+      absl::string_view title_view = absl::StripAsciiWhitespace(
+          context.Of({title_start, org->span.start}));
+      for (absl::string_view tail : {" at the", " at", " of the", " of", ",",
+                                     " to the", " for the", " in the"}) {
+        absl::ConsumeSuffix(&title_view, tail);
+      }
+      absl::ConsumePrefix(&title_view, ",");
+      std::string title(absl::StripAsciiWhitespace(title_view));
+      std::vector<Token> words = Tokenize(title);
+      bool titled =
+          !words.empty() && (IsTitleWord(words.front().norm) ||
+                             (list_line && words.front().capitalized));
+      if (!titled && !(first && title.empty() && list_line)) {
+        if (!first) break;
+        continue;
+      }
+      std::map<std::string, kg::v1::Value> props;
+      if (!title.empty()) props["title"] = StringValue(title);
+      if (!context.date().empty()) props["as_of"] = DateValue(context.date());
+      context.AddEdge(person->key, "HOLDS_POSITION", org->key,
+                      {person->span.start, org->span.end}, "name-title-org",
+                      kPositionConfidence, props);
+      first = false;
+      title_start = org->span.end;
+    }
+  }
+}
+
+}  // namespace
+
+void ExtractRoles(RuleContext& context) {
+  for (const Block& block : context.blocks()) {
+    for (const Span& sentence : block.sentences) {
+      std::string lower = absl::AsciiStrToLower(context.Of(sentence));
+      if (absl::StrContains(lower, "chair")) Chairs(context, sentence);
+      if (absl::StrContains(lower, "secretariat")) {
+        Secretariat(context, sentence);
+      }
+      if (absl::StrContains(lower, "hosted")) Hosts(context, sentence);
+      Positions(context, block, sentence);
+    }
+  }
+}
+
+}  // namespace kg::text

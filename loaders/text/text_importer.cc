@@ -1,0 +1,212 @@
+#include "kg/text/text_importer.h"
+
+#include <map>
+#include <regex>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "kg/graph/encoding.h"
+#include "kg/text/document_metadata.h"
+#include "kg/text/entity_recognizer.h"
+#include "kg/text/relation_rules.h"
+
+namespace kg::text {
+namespace {
+
+constexpr size_t kMaxEvidenceBytes = 400;
+
+bool ValidUtf8(absl::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80         ? 1
+                 : (c >> 5) == 6  ? 2
+                 : (c >> 4) == 14 ? 3
+                 : (c >> 3) == 30 ? 4
+                                  : 0;
+    if (len == 0 || i + len > s.size() || (len == 2 && c < 0xc2)) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+// Accumulates the document's facts, one node per key and one edge per
+// (src, type, dst), each with every span that supports it.
+class FactSink {
+ public:
+  FactSink(absl::string_view text, std::string document_key)
+      : text_(text), document_key_(std::move(document_key)) {}
+
+  kg::v1::Node& Node(const std::string& key, const std::string& label) {
+    auto [it, inserted] = nodes_.try_emplace(key);
+    if (inserted) {
+      it->second.set_key(key);
+      it->second.set_label(label);
+      order_.push_back(key);
+    }
+    return it->second;
+  }
+
+  void AddSource(google::protobuf::RepeatedPtrField<kg::v1::Source>* sources,
+                 const Span& span, const std::string& rule, double confidence) {
+    kg::v1::Source* source = sources->Add();
+    source->set_document_key(document_key_);
+    source->set_start(span.start);
+    source->set_end(span.end);
+    source->set_extractor(rule);
+    source->set_confidence(confidence);
+    source->set_evidence(std::string(
+        text_.substr(span.start, std::min(span.size(), kMaxEvidenceBytes))));
+  }
+
+  kg::v1::Edge& Edge(const std::string& src, const std::string& type,
+                     const std::string& dst) {
+    auto [it, inserted] = edges_.try_emplace({src, type, dst});
+    if (inserted) {
+      it->second.set_src_key(src);
+      it->second.set_type(type);
+      it->second.set_dst_key(dst);
+    }
+    return it->second;
+  }
+
+  graph::DocumentFacts Facts() && {
+    graph::DocumentFacts facts;
+    facts.document_key = document_key_;
+    for (const std::string& key : order_) {
+      facts.nodes.push_back(std::move(nodes_[key]));
+    }
+    for (auto& [triple, edge] : edges_) facts.edges.push_back(std::move(edge));
+    return facts;
+  }
+
+ private:
+  absl::string_view text_;
+  std::string document_key_;
+  std::map<std::string, kg::v1::Node> nodes_;
+  std::vector<std::string> order_;
+  std::map<std::tuple<std::string, std::string, std::string>, kg::v1::Edge>
+      edges_;
+};
+
+void AddAliases(const std::vector<std::string>& aliases, kg::v1::Node* node) {
+  for (const std::string& alias : aliases) {
+    if (alias == node->name()) continue;
+    if (std::find(node->aliases().begin(), node->aliases().end(), alias) ==
+        node->aliases().end()) {
+      node->add_aliases(alias);
+    }
+  }
+}
+
+}  // namespace
+
+absl::Status CheckDocumentText(absl::string_view text,
+                               absl::string_view file_name) {
+  auto bad = [&](absl::string_view why) {
+    return absl::InvalidArgumentError(absl::StrCat(file_name, ": ", why));
+  };
+  if (text.empty()) return bad("the document is empty");
+  if (text.size() > kMaxDocumentBytes) {
+    return bad(absl::StrFormat("the document has %d bytes; the limit is %d",
+                               text.size(), kMaxDocumentBytes));
+  }
+  if (text.find('\0') != absl::string_view::npos) {
+    return bad("the document holds NUL bytes: not a text file");
+  }
+  if (!ValidUtf8(text)) return bad("the document is not valid UTF-8");
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot) {
+  Gazetteer gazetteer;
+  std::string cursor;
+  do {
+    absl::StatusOr<graph::NodePage> page =
+        snapshot.ListNodes(graph::NodeQuery(), cursor, 1000);
+    if (!page.ok()) return page.status();
+    for (const kg::v1::Node& node : page->nodes) {
+      if (node.label() == "Document" || node.label() == "Commitment") continue;
+      int entry = gazetteer.AddEntry(node.key(), node.label(), node.name());
+      gazetteer.AddSurface(entry, node.name(), true);
+      for (const std::string& alias : node.aliases()) {
+        gazetteer.AddSurface(entry, alias, false);
+      }
+    }
+    cursor = page->next_cursor;
+  } while (!cursor.empty());
+  return gazetteer;
+}
+
+absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
+                                                  const Gazetteer& gazetteer) {
+  if (absl::Status s = CheckDocumentText(document.text, document.file_name);
+      !s.ok()) {
+    return s;
+  }
+  absl::string_view text = document.text;
+  Segmentation segmentation = Segment(text);
+  absl::StatusOr<DocumentMetadata> metadata =
+      ReadMetadata(document, segmentation);
+  if (!metadata.ok()) return metadata.status();
+
+  FactSink sink(text, metadata->key);
+  kg::v1::Node& doc = sink.Node(metadata->key, "Document");
+  doc.set_name(metadata->title);
+  for (const auto& [name, value] : metadata->props) {
+    (*doc.mutable_props())[name] = value;
+  }
+  sink.AddSource(doc.mutable_sources(), metadata->title_span, "document-title",
+                 1.0);
+
+  std::vector<Mention> mentions =
+      EntityRecognizer(gazetteer).Recognize(text, segmentation);
+  for (const Mention& m : mentions) {
+    if (m.key == metadata->key) continue;
+    kg::v1::Node& node = sink.Node(m.key, m.label);
+    if (!m.known) node.set_name(m.name);
+    AddAliases(m.aliases, &node);
+    sink.AddSource(node.mutable_sources(), m.span, m.rule, m.confidence);
+    kg::v1::Edge& mention = sink.Edge(metadata->key, "MENTIONS", m.key);
+    sink.AddSource(mention.mutable_sources(), m.span, m.rule, m.confidence);
+  }
+
+  DocumentView view;
+  view.text = text;
+  view.document_key = metadata->key;
+  view.slug = metadata->key.substr(metadata->key.find(':') + 1);
+  view.date = metadata->props.count("date")
+                  ? graph::FormatDate(metadata->props.at("date").date_value())
+                  : "";
+  view.kind = metadata->props.at("kind").string_value();
+  view.segmentation = &segmentation;
+  view.mentions = &mentions;
+  Relations relations = ExtractRelations(view);
+  for (const FoundNode& found : relations.nodes) {
+    kg::v1::Node& node = sink.Node(found.node.key(), found.node.label());
+    if (node.name().empty()) node.set_name(found.node.name());
+    AddAliases({found.node.aliases().begin(), found.node.aliases().end()},
+               &node);
+    for (const auto& [name, value] : found.node.props()) {
+      (*node.mutable_props())[name] = value;
+    }
+    sink.AddSource(node.mutable_sources(), found.finding.evidence,
+                   found.finding.rule, found.finding.confidence);
+  }
+  for (const FoundEdge& found : relations.edges) {
+    kg::v1::Edge& edge = sink.Edge(found.src, found.type, found.dst);
+    for (const auto& [name, value] : found.props) {
+      (*edge.mutable_props())[name] = value;
+    }
+    sink.AddSource(edge.mutable_sources(), found.finding.evidence,
+                   found.finding.rule, found.finding.confidence);
+  }
+  return std::move(sink).Facts();
+}
+
+}  // namespace kg::text

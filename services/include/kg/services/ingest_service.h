@@ -1,0 +1,53 @@
+// kg.v1.IngestService over a GraphStore: the write side of the API.
+//
+// ImportFacts reads the whole stream first and commits once at its end
+// with GraphStore::CommitDocument, so a stream that fails, is cancelled or
+// breaks a rule writes nothing. The first message names the document;
+// its metadata (title, date, kind, source_url) becomes the properties of
+// the document's `Document` node, which is added to the facts unless the
+// stream sends that node itself (then the metadata fills in the
+// properties the node leaves unset).
+#ifndef KG_SERVICES_INGEST_SERVICE_H_
+#define KG_SERVICES_INGEST_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <cstddef>
+
+#include "kg/graph/graph_store.h"
+#include "kg/v1/ingest_service.grpc.pb.h"
+
+namespace kg::services {
+
+struct IngestLimits {
+  // Nodes plus edges one ImportFacts stream may carry; more is
+  // RESOURCE_EXHAUSTED, since the facts are held in memory until the
+  // commit.
+  size_t max_facts_per_import = 1'000'000;
+};
+
+class IngestServiceImpl final : public kg::v1::IngestService::Service {
+ public:
+  // `store` must outlive the service.
+  explicit IngestServiceImpl(graph::GraphStore& store,
+                             const IngestLimits& limits = {})
+      : store_(store), limits_(limits) {}
+
+  grpc::Status ImportFacts(
+      grpc::ServerContext* context,
+      grpc::ServerReader<kg::v1::ImportFactsRequest>* reader,
+      kg::v1::ImportFactsResponse* response) override;
+  // NOT_FOUND when the document asserts nothing.
+  grpc::Status RemoveDocument(
+      grpc::ServerContext* context,
+      const kg::v1::RemoveDocumentRequest* request,
+      kg::v1::RemoveDocumentResponse* response) override;
+
+ private:
+  graph::GraphStore& store_;
+  const IngestLimits limits_;
+};
+
+}  // namespace kg::services
+
+#endif  // KG_SERVICES_INGEST_SERVICE_H_

@@ -1,0 +1,129 @@
+#include "kg/services/ingest_service.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "kg/graph/document_facts.h"
+#include "kg/services/status_mapping.h"
+#include "validation.h"
+
+namespace kg::services {
+namespace {
+
+constexpr char kDocumentLabel[] = "Document";
+
+// Reads the stream to its end: the document it names and its facts.
+absl::Status ReadFacts(
+    const IngestLimits& limits,
+    grpc::ServerReaderInterface<kg::v1::ImportFactsRequest>& reader,
+    kg::v1::Document* document, graph::DocumentFacts* facts) {
+  kg::v1::ImportFactsRequest message;
+  if (!reader.Read(&message) || !message.has_document() ||
+      message.document().key().empty()) {
+    return absl::InvalidArgumentError(
+        "document: the first message must name the document");
+  }
+  *document = std::move(*message.mutable_document());
+  facts->document_key = document->key();
+  for (int index = 1; reader.Read(&message); ++index) {
+    switch (message.item_case()) {
+      case kg::v1::ImportFactsRequest::kNode:
+        facts->nodes.push_back(std::move(*message.mutable_node()));
+        break;
+      case kg::v1::ImportFactsRequest::kEdge:
+        facts->edges.push_back(std::move(*message.mutable_edge()));
+        break;
+      case kg::v1::ImportFactsRequest::kDocument:
+        return absl::InvalidArgumentError(absl::StrCat(
+            "document: only the first message may name the document (message ",
+            index, " does too)"));
+      case kg::v1::ImportFactsRequest::ITEM_NOT_SET:
+        return absl::InvalidArgumentError(
+            absl::StrCat("item: message ", index, " holds nothing"));
+    }
+    if (facts->nodes.size() + facts->edges.size() >
+        limits.max_facts_per_import) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat("ImportFacts: at most ", limits.max_facts_per_import,
+                       " nodes and edges per stream"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+kg::v1::Value StringValue(const std::string& text) {
+  kg::v1::Value value;
+  value.set_string_value(text);
+  return value;
+}
+
+// Records the document's metadata on its Document node (see the header).
+void AddDocumentNode(const kg::v1::Document& document,
+                     graph::DocumentFacts* facts) {
+  kg::v1::Node* node = nullptr;
+  for (kg::v1::Node& asserted : facts->nodes) {
+    if (asserted.key() == document.key()) node = &asserted;
+  }
+  if (node == nullptr) {
+    node = &facts->nodes.emplace_back();
+    node->set_key(document.key());
+    node->set_label(kDocumentLabel);
+  }
+  if (node->name().empty()) node->set_name(document.title());
+  // Map::insert keeps a property the stream set itself.
+  auto& props = *node->mutable_props();
+  if (!document.title().empty()) {
+    props.insert({"title", StringValue(document.title())});
+  }
+  if (document.has_date() && document.date().year() != 0) {
+    kg::v1::Value date;
+    *date.mutable_date_value() = document.date();
+    props.insert({"date", std::move(date)});
+  }
+  if (!document.kind().empty()) {
+    props.insert({"kind", StringValue(document.kind())});
+  }
+  if (!document.source_url().empty()) {
+    props.insert({"source_url", StringValue(document.source_url())});
+  }
+}
+
+}  // namespace
+
+grpc::Status IngestServiceImpl::ImportFacts(
+    grpc::ServerContext* context,
+    grpc::ServerReader<kg::v1::ImportFactsRequest>* reader,
+    kg::v1::ImportFactsResponse* response) {
+  kg::v1::Document document;
+  graph::DocumentFacts facts;
+  absl::Status read = ReadFacts(limits_, *reader, &document, &facts);
+  if (!read.ok()) return ToGrpcStatus(read);
+  // Read() also ends when the client cancels; only a stream the client
+  // closed normally may commit.
+  if (context->IsCancelled()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED,
+                        "ImportFacts: cancelled; nothing was written");
+  }
+  AddDocumentNode(document, &facts);
+  absl::StatusOr<kg::v1::CommitSummary> summary = store_.CommitDocument(facts);
+  if (!summary.ok()) return ToGrpcStatus(summary.status());
+  *response->mutable_summary() = *std::move(summary);
+  return grpc::Status::OK;
+}
+
+grpc::Status IngestServiceImpl::RemoveDocument(
+    grpc::ServerContext*, const kg::v1::RemoveDocumentRequest* request,
+    kg::v1::RemoveDocumentResponse* response) {
+  absl::Status valid = RequireNonEmpty("document_key", request->document_key());
+  if (!valid.ok()) return ToGrpcStatus(valid);
+  absl::StatusOr<kg::v1::CommitSummary> summary =
+      store_.RemoveDocument(request->document_key());
+  if (!summary.ok()) return ToGrpcStatus(summary.status());
+  *response->mutable_summary() = *std::move(summary);
+  return grpc::Status::OK;
+}
+
+}  // namespace kg::services

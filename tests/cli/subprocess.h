@@ -1,0 +1,55 @@
+// Running the real binaries from tests: kg-server in the background, kg to
+// completion.
+#ifndef KG_TESTS_CLI_SUBPROCESS_H_
+#define KG_TESTS_CLI_SUBPROCESS_H_
+
+#include <sys/types.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kg::testing {
+
+struct ProcessResult {
+  // The exit status, or 128 + the signal that ended the process.
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` (argv[0] an absolute path) to completion, with stdout and
+// stderr captured.
+ProcessResult RunProcess(const std::vector<std::string>& argv);
+
+// A kg-server process on a free 127.0.0.1 port, without reference data.
+class ServerProcess {
+ public:
+  // Starts `binary` on the database folder `db_dir` and waits for its
+  // "kg-server listening on ADDR" line. Null (with a test failure) when the
+  // server does not come up.
+  static std::unique_ptr<ServerProcess> Start(const std::string& binary,
+                                              const std::string& db_dir);
+
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+  // Stops the server if Stop() was not called.
+  ~ServerProcess();
+
+  const std::string& address() const { return address_; }
+
+  // Sends SIGTERM and waits; returns the exit code as RunProcess does.
+  int Stop();
+
+ private:
+  ServerProcess(pid_t pid, int stdout_fd) : pid_(pid), stdout_fd_(stdout_fd) {}
+
+  pid_t pid_;
+  // Kept open so that the server never writes to a closed pipe.
+  int stdout_fd_;
+  std::string address_;
+};
+
+}  // namespace kg::testing
+
+#endif  // KG_TESTS_CLI_SUBPROCESS_H_

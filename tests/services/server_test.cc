@@ -1,0 +1,213 @@
+// The server around the services: health, reflection, and the kg-server
+// binary's start-up line and clean shutdown on a signal.
+#include <gmock/gmock.h>
+#include <google/protobuf/unknown_field_set.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "test_server.h"
+
+namespace kg::testing {
+namespace {
+
+using ::testing::IsSupersetOf;
+using ::testing::MatchesRegex;
+
+TEST_F(ServerTest, HealthServiceReportsServing) {
+  auto health = grpc::health::v1::Health::NewStub(channel_);
+  for (const char* service :
+       {"", "kg.v1.GraphService", "kg.v1.IngestService"}) {
+    grpc::ClientContext context;
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    grpc::Status status = health->Check(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << service << ": " << status.error_message();
+    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING)
+        << service;
+  }
+}
+
+// One ServerReflectionInfo exchange asking for the service list. The
+// reflection C++ classes live inside libgrpc++_reflection without their
+// headers (and generating them again would clash at start-up), so the
+// messages travel as raw protobuf bytes through a generic call.
+std::vector<std::string> ListServicesByReflection(
+    std::shared_ptr<grpc::Channel> channel) {
+  // ServerReflectionRequest{list_services (field 7) = ""}.
+  const std::string request_bytes("\x3a\x00", 2);
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext context;
+  grpc::CompletionQueue queue;
+  auto step = [&queue](intptr_t tag) {
+    void* got = nullptr;
+    bool ok = false;
+    return queue.Next(&got, &ok) && got == reinterpret_cast<void*>(tag) && ok;
+  };
+  auto call = stub.PrepareCall(
+      &context,
+      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &queue);
+  call->StartCall(reinterpret_cast<void*>(1));
+  EXPECT_TRUE(step(1));
+  grpc::Slice slice(request_bytes);
+  call->Write(grpc::ByteBuffer(&slice, 1), reinterpret_cast<void*>(2));
+  EXPECT_TRUE(step(2));
+  call->WritesDone(reinterpret_cast<void*>(3));
+  EXPECT_TRUE(step(3));
+  grpc::ByteBuffer response;
+  call->Read(&response, reinterpret_cast<void*>(4));
+  EXPECT_TRUE(step(4));
+  grpc::Status status;
+  call->Finish(&status, reinterpret_cast<void*>(5));
+  EXPECT_TRUE(step(5));
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  queue.Shutdown();
+
+  std::vector<grpc::Slice> slices;
+  EXPECT_TRUE(response.Dump(&slices).ok());
+  std::string bytes;
+  for (const grpc::Slice& piece : slices) {
+    bytes.append(reinterpret_cast<const char*>(piece.begin()), piece.size());
+  }
+  // ServerReflectionResponse.list_services_response (6) holds
+  // ListServiceResponse.service (1) entries, each ServiceResponse.name (1).
+  std::vector<std::string> names;
+  google::protobuf::UnknownFieldSet message;
+  EXPECT_TRUE(message.ParseFromString(bytes));
+  for (int i = 0; i < message.field_count(); ++i) {
+    if (message.field(i).number() != 6) continue;
+    google::protobuf::UnknownFieldSet list;
+    EXPECT_TRUE(list.ParseFromString(message.field(i).length_delimited()));
+    for (int j = 0; j < list.field_count(); ++j) {
+      google::protobuf::UnknownFieldSet service;
+      EXPECT_TRUE(service.ParseFromString(list.field(j).length_delimited()));
+      for (int k = 0; k < service.field_count(); ++k) {
+        if (service.field(k).number() == 1) {
+          names.push_back(service.field(k).length_delimited());
+        }
+      }
+    }
+  }
+  return names;
+}
+
+TEST_F(ServerTest, ReflectionListsTheServices) {
+  EXPECT_THAT(ListServicesByReflection(channel_),
+              IsSupersetOf({"kg.v1.GraphService", "kg.v1.IngestService",
+                            "grpc.health.v1.Health"}));
+}
+
+// kg-server as a child process whose stdout this test reads.
+class ServerProcess {
+ public:
+  explicit ServerProcess(std::vector<std::string> args) {
+    int out[2];
+    if (pipe(out) != 0) return;
+    args.insert(args.begin(), KG_SERVER_PATH);
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    posix_spawn_file_actions_addclose(&actions, out[1]);
+    if (posix_spawn(&pid_, KG_SERVER_PATH, &actions, nullptr, argv.data(),
+                    environ) != 0) {
+      pid_ = -1;
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    stdout_ = out[0];
+  }
+
+  ~ServerProcess() {
+    if (pid_ > 0 && exit_status_ < 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (stdout_ >= 0) close(stdout_);
+  }
+
+  // The first line of stdout, waiting at most 30 s.
+  std::string ReadLine() {
+    std::string line;
+    char c = 0;
+    pollfd fd = {stdout_, POLLIN, 0};
+    while (poll(&fd, 1, 30'000) == 1 && read(stdout_, &c, 1) == 1 &&
+           c != '\n') {
+      line.push_back(c);
+    }
+    return line;
+  }
+
+  // Exit status (or 128 + signal) after `signal`, or without one.
+  int Stop(int signal) {
+    if (pid_ <= 0) return -1;
+    if (signal != 0) kill(pid_, signal);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    exit_status_ =
+        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return exit_status_;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int stdout_ = -1;
+  int exit_status_ = -1;
+};
+
+class ServerBinaryTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
+  std::string dir =
+      (std::filesystem::temp_directory_path() / "kg-server-test-XXXXXX")
+          .string();
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  {
+    ServerProcess server(
+        {"--db", dir + "/db", "--listen", "127.0.0.1:0", "--reference_dir="});
+    std::string line = server.ReadLine();
+    ASSERT_THAT(line, MatchesRegex("kg-server listening on 127\\.0\\.0\\.1:"
+                                   "[0-9]+"));
+    {
+      // Scoped so the connection closes first: the server's shutdown waits
+      // (up to its grace period) for connected clients to leave.
+      auto stub = kg::v1::GraphService::NewStub(
+          grpc::CreateChannel(line.substr(line.rfind(' ') + 1),
+                              grpc::InsecureChannelCredentials()));
+      grpc::ClientContext context;
+      kg::v1::GetStatsResponse stats;
+      grpc::Status status =
+          stub->GetStats(&context, kg::v1::GetStatsRequest(), &stats);
+      EXPECT_TRUE(status.ok()) << status.error_message();
+      EXPECT_EQ(stats.node_count(), 0u);
+    }
+    EXPECT_EQ(server.Stop(GetParam()), 0);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, ServerBinaryTest,
+                         ::testing::Values(SIGTERM, SIGINT));
+
+TEST(ServerBinaryFlagsTest, RefusesToStartWithoutDb) {
+  ServerProcess server({"--listen", "127.0.0.1:0"});
+  EXPECT_EQ(server.ReadLine(), "");
+  EXPECT_NE(server.Stop(0), 0);
+}
+
+}  // namespace
+}  // namespace kg::testing
