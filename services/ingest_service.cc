@@ -7,6 +7,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "kg/graph/document_facts.h"
+#include "kg/graph/encoding.h"
+#include "kg/loaders/document_importer.h"
 #include "kg/services/status_mapping.h"
 #include "validation.h"
 
@@ -109,6 +111,28 @@ grpc::Status IngestServiceImpl::ImportFacts(
   }
   AddDocumentNode(document, &facts);
   absl::StatusOr<kg::v1::CommitSummary> summary = store_.CommitDocument(facts);
+  if (!summary.ok()) return ToGrpcStatus(summary.status());
+  *response->mutable_summary() = *std::move(summary);
+  return grpc::Status::OK;
+}
+
+grpc::Status IngestServiceImpl::ImportDocument(
+    grpc::ServerContext*, const kg::v1::ImportDocumentRequest* request,
+    kg::v1::ImportDocumentResponse* response) {
+  text::TextDocument document;
+  document.key = request->document().key();
+  document.file_name =
+      request->file_name().empty() ? "text" : request->file_name();
+  document.title = request->document().title();
+  if (request->document().has_date() &&
+      request->document().date().year() != 0) {
+    document.date = graph::FormatDate(request->document().date());
+  }
+  document.kind = request->document().kind();
+  document.source_url = request->document().source_url();
+  document.text = request->text();
+  absl::StatusOr<kg::v1::CommitSummary> summary =
+      loaders::DocumentImporter(store_).Import(document);
   if (!summary.ok()) return ToGrpcStatus(summary.status());
   *response->mutable_summary() = *std::move(summary);
   return grpc::Status::OK;

@@ -7,6 +7,11 @@
 #include "absl/strings/str_cat.h"
 
 namespace kg::services {
+namespace {
+
+constexpr int kMaxReceiveMessageBytes = 20 << 20;
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
     graph::GraphStore& store, const std::string& listen_address,
@@ -20,6 +25,8 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
   grpc::ServerBuilder builder;
   builder.AddListeningPort(listen_address, grpc::InsecureServerCredentials(),
                            &server->port_);
+  // Text documents of up to 16 MiB travel in one ImportDocument message.
+  builder.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
   builder.RegisterService(&server->graph_service_);
   builder.RegisterService(&server->ingest_service_);
   server->server_ = builder.BuildAndStart();

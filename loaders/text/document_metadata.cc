@@ -109,11 +109,16 @@ std::string FirstDate(absl::string_view text) {
   return best;
 }
 
+std::string DocumentKeyOf(const TextDocument& document) {
+  return document.key.empty() ? absl::StrCat("doc:", Stem(document.file_name))
+                              : document.key;
+}
+
 absl::StatusOr<DocumentMetadata> ReadMetadata(
     const TextDocument& document, const Segmentation& segmentation) {
   DocumentMetadata out;
   std::string stem = Stem(document.file_name);
-  out.key = document.key.empty() ? absl::StrCat("doc:", stem) : document.key;
+  out.key = DocumentKeyOf(document);
   if (out.key.size() <= 4 || !absl::StartsWith(out.key, "doc:")) {
     return absl::InvalidArgumentError(
         absl::StrFormat("key: '%s' is not a document key (doc:<id>)", out.key));

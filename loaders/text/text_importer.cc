@@ -123,7 +123,8 @@ absl::Status CheckDocumentText(absl::string_view text,
   return absl::OkStatus();
 }
 
-absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot) {
+absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot,
+                                             absl::string_view own_document) {
   Gazetteer gazetteer;
   std::string cursor;
   do {
@@ -132,6 +133,11 @@ absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot) {
     if (!page.ok()) return page.status();
     for (const kg::v1::Node& node : page->nodes) {
       if (node.label() == "Document" || node.label() == "Commitment") continue;
+      bool only_own = std::all_of(node.sources().begin(), node.sources().end(),
+                                  [&](const kg::v1::Source& s) {
+                                    return s.document_key() == own_document;
+                                  });
+      if (only_own) continue;
       int entry = gazetteer.AddEntry(node.key(), node.label(), node.name());
       gazetteer.AddSurface(entry, node.name(), true);
       for (const std::string& alias : node.aliases()) {
@@ -169,7 +175,7 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
   for (const Mention& m : mentions) {
     if (m.key == metadata->key) continue;
     kg::v1::Node& node = sink.Node(m.key, m.label);
-    if (!m.known) node.set_name(m.name);
+    node.set_name(m.name);
     AddAliases(m.aliases, &node);
     sink.AddSource(node.mutable_sources(), m.span, m.rule, m.confidence);
     kg::v1::Edge& mention = sink.Edge(metadata->key, "MENTIONS", m.key);

@@ -6,7 +6,8 @@
 // its metadata (title, date, kind, source_url) becomes the properties of
 // the document's `Document` node, which is added to the facts unless the
 // stream sends that node itself (then the metadata fills in the
-// properties the node leaves unset).
+// properties the node leaves unset). ImportDocument reads the facts of a
+// text with the text loader and commits them the same way.
 #ifndef KG_SERVICES_INGEST_SERVICE_H_
 #define KG_SERVICES_INGEST_SERVICE_H_
 
@@ -37,6 +38,12 @@ class IngestServiceImpl final : public kg::v1::IngestService::Service {
       grpc::ServerContext* context,
       grpc::ServerReader<kg::v1::ImportFactsRequest>* reader,
       kg::v1::ImportFactsResponse* response) override;
+  // INVALID_ARGUMENT naming the field for text that is not a document
+  // (empty, too large, not UTF-8) or malformed metadata.
+  grpc::Status ImportDocument(
+      grpc::ServerContext* context,
+      const kg::v1::ImportDocumentRequest* request,
+      kg::v1::ImportDocumentResponse* response) override;
   // NOT_FOUND when the document asserts nothing.
   grpc::Status RemoveDocument(
       grpc::ServerContext* context,

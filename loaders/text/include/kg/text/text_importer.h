@@ -39,9 +39,14 @@ struct TextDocument {
 absl::Status CheckDocumentText(absl::string_view text,
                                absl::string_view file_name);
 
-// The gazetteer of every named node in the graph except documents and
-// commitments.
-absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot);
+// The key a document gets: its own, or doc:<stem of file_name>.
+std::string DocumentKeyOf(const TextDocument& document);
+
+// The gazetteer of every named node in the graph except documents,
+// commitments, and nodes that only `own_document` asserts (those it reads
+// afresh from its own text).
+absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot,
+                                             absl::string_view own_document);
 
 // The facts of one document. Fails only on bad input (CheckDocumentText,
 // a bad key or date).

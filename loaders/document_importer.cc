@@ -1,0 +1,28 @@
+#include "kg/loaders/document_importer.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace kg::loaders {
+
+absl::StatusOr<kg::v1::CommitSummary> DocumentImporter::Import(
+    const text::TextDocument& document) {
+  // The facts are read against the graph as it stands; what the document
+  // itself taught the graph before is read afresh from the text, so
+  // importing the same text twice gives the same facts.
+  std::unique_ptr<graph::Snapshot> snapshot = store_.NewSnapshot();
+  absl::StatusOr<text::Gazetteer> gazetteer =
+      text::GazetteerFromGraph(*snapshot, text::DocumentKeyOf(document));
+  if (!gazetteer.ok()) return gazetteer.status();
+  absl::StatusOr<graph::DocumentFacts> facts =
+      text::ExtractFacts(document, *gazetteer);
+  if (!facts.ok()) return facts.status();
+  return store_.CommitDocument(*facts);
+}
+
+bool IsTextDocumentPath(absl::string_view path) {
+  std::string lower = absl::AsciiStrToLower(path);
+  return absl::EndsWith(lower, ".txt") || absl::EndsWith(lower, ".md");
+}
+
+}  // namespace kg::loaders
