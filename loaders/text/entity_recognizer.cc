@@ -28,6 +28,34 @@ struct NewEntity {
   double confidence;
 };
 
+bool IsPlaceLabel(absl::string_view label) {
+  return label == "State" || label == "Place";
+}
+
+// Words of organizations, offices and subjects that a person's name never
+// holds ("Peacekeeping Operations, said" follows a title, not a name).
+bool HasNonNameWord(absl::string_view name) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "operations",   "operation",    "affairs",        "support",
+      "security",     "peace",        "peacekeeping",   "policy",
+      "compliance",   "management",   "strategy",       "development",
+      "relations",    "services",     "service",        "programme",
+      "program",      "partnerships", "planning",       "assistance",
+      "assembly",     "nations",      "united",         "international",
+      "national",     "general",      "women",          "gender",
+      "human",        "rights",       "protection",     "civilians",
+      "police",       "military",     "political",      "justice",
+      "training",     "health",       "communications", "safety",
+      "humanitarian", "headquarters"};
+  std::vector<Token> tokens = Tokenize(name);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (words->contains(tokens[i].norm) || IsTitleWord(CompoundAt(tokens, i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A capitalized phrase that a known name covers, or that joins a known
 // name to more with "and" ("WPS and Action for Peace"), is not a new
 // entity.
@@ -63,15 +91,24 @@ class Recognition {
            FindPeople(text_, tokens,
                       block.kind == BlockKind::kListItem ||
                           block.kind == BlockKind::kLabelLine)) {
+        // A run of capitalized words that names an organization or a known
+        // entity is not a person ("Operational Support, added").
+        if (!LabelForName(person.name).empty() ||
+            !local_.Lookup(person.name).empty() ||
+            HasNonNameWord(person.name)) {
+          continue;
+        }
         AddNew(person.span, "Person", person.name, {}, person.rule, 0.8);
       }
       std::vector<GazetteerMatch> known = local_.Find(tokens);
       for (const NamedPhrase& phrase : FindNamedPhrases(text_, tokens)) {
         if (NamesKnownEntities(phrase, known)) continue;
         std::string label = LabelForName(phrase.name);
-        if (!label.empty() && label != "Person") {
-          AddNew(phrase.span, label, phrase.name, {}, "named-phrase", 0.6);
-        }
+        if (label.empty() || label == "Person") continue;
+        Span span = phrase.span;
+        if (label == "Event") span = WithVenue(tokens, span);
+        AddNew(span, label, std::string(text_.substr(span.start, span.size())),
+               {}, "named-phrase", 0.6);
       }
     }
     for (const ResolutionRef& ref : FindResolutions(text_)) {
@@ -97,8 +134,10 @@ class Recognition {
              it == new_.end() ? (match.by_name ? 1.0 : 0.9)
                               : it->second.confidence);
       }
+      DepartmentsInTitles(tokens);
     }
-    return Resolve();
+    std::vector<Mention> resolved = Resolve();
+    return DefiniteReferences(std::move(resolved));
   }
 
  private:
@@ -148,6 +187,30 @@ class Recognition {
     Push(span, entry, rule, confidence);
   }
 
+  // Event names often end in their venue: "... Conference on
+  // Peacekeeping in Seoul".
+  Span WithVenue(const std::vector<Token>& tokens, Span span) const {
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].span.start < span.end) continue;
+      if (tokens[i].span.start > span.end + 1 || tokens[i].norm != "in") break;
+      size_t last = i + 1;
+      while (last < tokens.size() && tokens[last].is_word &&
+             tokens[last].capitalized && last - i <= 3) {
+        ++last;
+      }
+      if (last == i + 1) break;
+      Span venue{tokens[i + 1].span.start, tokens[last - 1].span.end};
+      std::vector<int> places =
+          local_.Lookup(text_.substr(venue.start, venue.size()));
+      bool is_place = std::any_of(places.begin(), places.end(), [&](int e) {
+        return IsPlaceLabel(local_.entries()[e].label);
+      });
+      if (is_place) span.end = venue.end;
+      break;
+    }
+    return span;
+  }
+
   void Push(Span span, int entry, const std::string& rule, double confidence) {
     const GazetteerEntry& e = local_.entries()[entry];
     Mention m;
@@ -168,7 +231,108 @@ class Recognition {
     mentions_.push_back(std::move(m));
   }
 
-  // Keeps the longest of overlapping mentions (the earliest found on a tie).
+  // "Under-Secretary-General for Peacekeeping Operations": the title names
+  // the department its holder heads, "Department of Peacekeeping
+  // Operations" (or the Office of ...).
+  void DepartmentsInTitles(const std::vector<Token>& tokens) {
+    for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+      std::string title = CompoundAt(tokens, i);
+      if (!absl::EndsWith(title, "secretary-general") && title != "director" &&
+          title != "head") {
+        continue;
+      }
+      size_t k = i;
+      while (k < tokens.size() && tokens[k].norm != "for" &&
+             tokens[k].norm != "of" && k - i < 6) {
+        ++k;
+      }
+      if (k >= tokens.size() ||
+          (tokens[k].norm != "for" && tokens[k].norm != "of")) {
+        continue;
+      }
+      size_t first = k + 1;
+      if (first < tokens.size() && tokens[first].norm == "the") ++first;
+      size_t last = first;
+      while (last < tokens.size() &&
+             ((tokens[last].is_word && tokens[last].capitalized) ||
+              tokens[last].norm == "and" || tokens[last].norm == ",")) {
+        ++last;
+      }
+      while (last > first && !tokens[last - 1].is_word) --last;
+      if (last <= first) continue;
+      Span span{tokens[first].span.start, tokens[last - 1].span.end};
+      std::string words(text_.substr(span.start, span.size()));
+      for (absl::string_view head : {"Department of ", "Office of "}) {
+        std::vector<int> entries = local_.Lookup(absl::StrCat(head, words));
+        if (entries.empty()) continue;
+        Push(span, entries.front(), "title-department", 0.7);
+        break;
+      }
+      i = last;
+    }
+  }
+
+  // "the Network", "the Council": a definite article and a bare head noun
+  // refer to the entity with that head named most often before.
+  std::vector<Mention> DefiniteReferences(std::vector<Mention> mentions) {
+    static const auto* heads = new absl::flat_hash_set<std::string>{
+        "network",     "council",      "commission", "committee", "department",
+        "secretariat", "organization", "mission",    "group",     "conference",
+        "summit",      "forum",        "union",      "assembly",  "office",
+        "compact",     "agenda",       "initiative", "strategy",  "seminar",
+        "meeting"};
+    std::vector<Token> tokens = Tokenize(text_);
+    std::vector<Mention> out;
+    size_t next = 0;
+    absl::flat_hash_map<std::string, int> counts;
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      while (next < mentions.size() &&
+             mentions[next].span.start <= tokens[i].span.start) {
+        ++counts[mentions[next].key];
+        out.push_back(mentions[next++]);
+      }
+      const Token& head = tokens[i + 1];
+      if (tokens[i].norm != "the" || !head.capitalized ||
+          !heads->contains(head.norm)) {
+        continue;
+      }
+      bool longer = i + 2 < tokens.size() &&
+                    ((tokens[i + 2].is_word && tokens[i + 2].capitalized) ||
+                     tokens[i + 2].norm == "of" ||
+                     tokens[i + 2].norm == "for" || tokens[i + 2].norm == "on");
+      bool covered = next < mentions.size() &&
+                     mentions[next].span.start <= head.span.start;
+      if (longer || covered ||
+          (!out.empty() && out.back().span.end > head.span.start)) {
+        continue;
+      }
+      const Mention* best = nullptr;
+      int best_count = 0;
+      for (const Mention& m : out) {
+        std::vector<Token> name = Tokenize(m.name);
+        bool has_head =
+            std::any_of(name.begin(), name.end(),
+                        [&](const Token& t) { return t.norm == head.norm; });
+        if (has_head && counts[m.key] > best_count) {
+          best = &m;
+          best_count = counts[m.key];
+        }
+      }
+      if (best == nullptr) continue;
+      Mention reference = *best;
+      reference.span = head.span;
+      reference.rule = "definite-reference";
+      reference.confidence = 0.6;
+      reference.aliases.clear();
+      out.push_back(std::move(reference));
+    }
+    while (next < mentions.size()) out.push_back(mentions[next++]);
+    return out;
+  }
+
+  // Keeps the longest of overlapping mentions (the earliest found on a tie),
+  // and the states and places named inside a longer name ("United Nations
+  // Mission in the Republic of South Sudan"): a reader notes those too.
   std::vector<Mention> Resolve() {
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const Mention& a, const Mention& b) {
@@ -178,13 +342,24 @@ class Recognition {
                        return a.span.size() > b.span.size();
                      });
     std::vector<Mention> out;
+    std::vector<Mention> nested;
     for (Mention& m : mentions_) {
       if (!out.empty() && out.back().span.Overlaps(m.span)) {
-        if (m.span.size() <= out.back().span.size()) continue;
+        if (m.span.size() <= out.back().span.size()) {
+          if (out.back().span.Contains(m.span) && IsPlaceLabel(m.label)) {
+            nested.push_back(std::move(m));
+          }
+          continue;
+        }
         out.pop_back();
       }
       out.push_back(std::move(m));
     }
+    out.insert(out.end(), nested.begin(), nested.end());
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Mention& a, const Mention& b) {
+                       return a.span.start < b.span.start;
+                     });
     return out;
   }
 

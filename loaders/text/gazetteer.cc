@@ -27,6 +27,15 @@ std::string Folded(const std::vector<Token>& tokens, size_t from, size_t to) {
   return out;
 }
 
+// tokens[i] continues a hyphenated word: "-" right before it, attached to
+// a word right before that.
+bool HyphenJoined(const std::vector<Token>& tokens, size_t i) {
+  return i >= 2 && tokens[i - 1].norm == "-" &&
+         tokens[i - 1].span.end == tokens[i].span.start &&
+         tokens[i - 2].span.end == tokens[i - 1].span.start &&
+         tokens[i - 2].is_word;
+}
+
 }  // namespace
 
 int Gazetteer::AddEntry(absl::string_view key, absl::string_view label,
@@ -55,7 +64,11 @@ void Gazetteer::AddSurface(int entry, absl::string_view surface, bool is_name) {
   for (const Candidate& c : candidates) {
     if (c.entry == entry) return;
   }
-  candidates.push_back({entry, is_name, !exact && tokens.front().capitalized});
+  // A capitalized single word ("Chad", "Jordan") names the entity only when
+  // capitalized; longer names are specific enough in any case.
+  bool needs_capital =
+      !exact && tokens.size() == 1 && tokens.front().capitalized;
+  candidates.push_back({entry, is_name, needs_capital});
   max_tokens_ = std::max(max_tokens_, tokens.size());
 }
 
@@ -66,13 +79,16 @@ std::vector<GazetteerMatch> Gazetteer::Find(
   while (i < tokens.size()) {
     const Candidate* best = nullptr;
     size_t best_len = 0;
-    if (tokens[i].is_word) {
+    if (tokens[i].is_word && !HyphenJoined(tokens, i)) {
       size_t max_n = std::min(max_tokens_, tokens.size() - i);
       for (size_t n = max_n; n >= 1 && best == nullptr; --n) {
         if (!tokens[i + n - 1].is_word && tokens[i + n - 1].norm != "+" &&
             tokens[i + n - 1].norm != ")") {
           continue;
         }
+        // A name inside a hyphenated word is not that name:
+        // "Under-Secretary-General" does not name the Secretary-General.
+        if (i + n < tokens.size() && HyphenJoined(tokens, i + n)) continue;
         std::string folded = Folded(tokens, i, i + n);
         bool caps = std::all_of(
             tokens.begin() + i, tokens.begin() + i + n, [](const Token& t) {

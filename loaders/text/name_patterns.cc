@@ -15,11 +15,23 @@ absl::string_view Of(absl::string_view text, Span s) {
   return text.substr(s.start, s.size());
 }
 
+// Lower-case words that may stand inside a capitalized name ("Department
+// of Peace Operations").
 const absl::flat_hash_set<std::string>& Connectors() {
   static const auto* words = new absl::flat_hash_set<std::string>{
-      "of",  "for", "on", "and", "the", "in", "to", "de", "du",
-      "des", "la",  "le", "del", "&",   "-",  "'",  "at"};
+      "of",  "for", "on", "and", "the", "de", "du",
+      "des", "la",  "le", "del", "&",   "-",  "'"};
   return *words;
+}
+
+// More words that stand inside a long name an acronym defines ("...
+// Discrimination against Women (CEDAW)"); the acronym's initials bound the
+// name, so these are safe there and too loose elsewhere.
+bool IsAcronymConnector(absl::string_view norm) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "in",    "at",      "to",     "against", "with",  "by", "from",
+      "among", "between", "within", "into",    "under", ","};
+  return Connectors().contains(norm) || words->contains(norm);
 }
 
 // Honorifics and ranks that stand before a person's name (normalized,
@@ -175,13 +187,13 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(
     size_t k = end;
     while (k > 0 && end - k < 16) {
       const Token& t = tokens[k - 1];
-      bool connector = Connectors().contains(t.norm) || t.norm == ",";
+      bool connector = IsAcronymConnector(t.norm);
       if (!(t.is_word && (t.capitalized || t.all_caps || connector)) &&
           !connector) {
         break;
       }
       --k;
-      if (t.is_word && !connector) words.push_back(k);
+      if (t.is_word) words.push_back(k);
     }
     std::reverse(words.begin(), words.end());
     std::string letters;
@@ -193,7 +205,10 @@ std::vector<AcronymDefinition> FindAcronymDefinitions(
     // The shortest run of words, ending at the parenthesis, whose initials
     // hold the acronym's letters in order with the first one first.
     for (size_t w = words.size(); w-- > 0;) {
-      if (tokens[words[w]].norm[0] != letters[0]) continue;
+      if (tokens[words[w]].norm[0] != letters[0] ||
+          IsAcronymConnector(tokens[words[w]].norm)) {
+        continue;
+      }
       size_t l = 0;
       for (size_t x = w; x < words.size() && l < letters.size(); ++x) {
         absl::string_view word = tokens[words[x]].norm;
@@ -270,6 +285,48 @@ size_t HonorificAt(const std::vector<Token>& tokens, size_t i) {
 
 }  // namespace
 
+std::string CompoundAt(const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size()) return "";
+  std::string out = tokens[i].norm;
+  while (i + 2 < tokens.size() && tokens[i + 1].norm == "-" &&
+         tokens[i + 1].span.start == tokens[i].span.end &&
+         tokens[i + 2].span.start == tokens[i + 1].span.end) {
+    absl::StrAppend(&out, "-", tokens[i + 2].norm);
+    i += 2;
+  }
+  return out;
+}
+
+namespace {
+
+bool IsReportingVerb(absl::string_view norm) {
+  static const auto* verbs = new absl::flat_hash_set<std::string>{
+      "said",       "says",       "added",       "explained",  "noted",
+      "stated",     "told",       "highlighted", "underlined", "stressed",
+      "emphasized", "emphasised", "announced",   "warned",     "urged",
+      "welcomed",   "expressed",  "indicated",   "described",  "remarked",
+      "recalled",   "pointed",    "observed",    "declared"};
+  return verbs->contains(norm);
+}
+
+// A title phrase ends right before tokens[i]: within a few capitalized
+// words or connectors back there is a title word ("Under-Secretary-General
+// for Operational Support | Atul Khare").
+bool TitleBefore(const std::vector<Token>& tokens, size_t i) {
+  for (size_t back = 1; back <= 8 && back <= i; ++back) {
+    const Token& t = tokens[i - back];
+    if (IsTitleWord(t.norm) || IsTitleWord(CompoundAt(tokens, i - back))) {
+      return true;
+    }
+    bool inside = (t.is_word && t.capitalized) || t.norm == "-" ||
+                  t.norm == "for" || t.norm == "of" || t.norm == "and";
+    if (!inside) return false;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<PersonName> FindPeople(absl::string_view text,
                                    const std::vector<Token>& tokens,
                                    bool list_line) {
@@ -284,14 +341,34 @@ std::vector<PersonName> FindPeople(absl::string_view text,
       continue;
     }
     bool line_start = list_line && i == 0;
-    bool title_follows = end + 1 < tokens.size() && tokens[end].norm == "," &&
-                         (IsTitleWord(tokens[end + 1].norm) ||
-                          (line_start && tokens[end + 1].capitalized));
+    bool comma = end + 1 < tokens.size() && tokens[end].norm == ",";
+    // ", the Deputy Special Representative ...": an article may open the
+    // title.
+    size_t title_at = end + 1;
+    if (title_at + 1 < tokens.size() && tokens[title_at].norm == "the") {
+      ++title_at;
+    }
+    bool title_follows = comma && (IsTitleWord(CompoundAt(tokens, title_at)) ||
+                                   (line_start && tokens[end + 1].capitalized));
+    bool said = end < tokens.size() && IsReportingVerb(tokens[end].norm);
+    bool period = end == tokens.size() || tokens[end].norm == ".";
     std::string rule;
     if (honorific > 0) {
       rule = "person-honorific";
     } else if (title_follows) {
       rule = line_start ? "person-name-title-line" : "person-apposition";
+    } else if ((comma || said || period) && TitleBefore(tokens, name_start)) {
+      // "... for Operational Support Atul Khare, added": the title's last
+      // words run into the name; a name is its last two words.
+      rule = "person-title-before-name";
+      size_t words = 0;
+      for (size_t k = end; k-- > name_start;) {
+        if (tokens[k].is_word && tokens[k].capitalized && ++words == 2) {
+          name_start = k;
+          break;
+        }
+      }
+      if (words < 2) rule.clear();
     }
     if (!rule.empty()) {
       Span span{tokens[name_start].span.start, tokens[end - 1].span.end};

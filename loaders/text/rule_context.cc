@@ -1,7 +1,9 @@
 #include "rule_context.h"
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "kg/graph/encoding.h"
+#include "kg/text/tokenizer.h"
 
 namespace kg::text {
 
@@ -25,6 +27,68 @@ kg::v1::Value DateValue(absl::string_view iso) {
     v.set_string_value(std::string(iso));
   }
   return v;
+}
+
+namespace {
+
+// A gap this long between two mentions ends a list.
+constexpr size_t kMaxListGapBytes = 60;
+
+// Words that may stand between the items of a list of actors: "Germany,
+// Spain and Namibia", "the Permanent Representatives of", "in collaboration
+// with".
+bool IsListGap(const RuleContext& context, Span gap) {
+  static const auto* words =
+      new absl::flat_hash_set<std::string>{",",
+                                           "and",
+                                           "the",
+                                           "as",
+                                           "well",
+                                           "in",
+                                           "collaboration",
+                                           "with",
+                                           "together",
+                                           "of",
+                                           "permanent",
+                                           "representatives",
+                                           "representative",
+                                           "missions",
+                                           "mission",
+                                           "&",
+                                           "also",
+                                           "by",
+                                           "ambassador",
+                                           "ambassadors"};
+  for (const Token& t : Tokenize(context.text(), gap)) {
+    if (!words->contains(t.norm)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// The actors listed after `start` in `sentence`: every person, and other
+// actors except those in a person's apposition ("X, Permanent
+// Representative of Germany").
+std::vector<const Mention*> ListAfter(const RuleContext& context, Span sentence,
+                                      size_t start) {
+  std::vector<const Mention*> out;
+  size_t cursor = start;
+  bool in_apposition = false;
+  for (const Mention* m : context.MentionsIn({start, sentence.end})) {
+    Span gap{cursor, m->span.start};
+    if (gap.size() > kMaxListGapBytes) break;
+    bool joined = IsListGap(context, gap);
+    cursor = m->span.end;
+    if (m->label == "Person") {
+      out.push_back(m);
+      in_apposition = true;
+      continue;
+    }
+    if (!IsActorLabel(m->label) || in_apposition || !joined) continue;
+    out.push_back(m);
+  }
+  return out;
 }
 
 RuleContext::RuleContext(const DocumentView& document) : document_(document) {
@@ -59,6 +123,19 @@ const Mention* RuleContext::MostMentioned(absl::string_view label) const {
   return best;
 }
 
+std::string RuleContext::Author() const {
+  if (!main_event_.empty()) return main_event_;
+  for (const Block& block : blocks()) {
+    if (block.kind != BlockKind::kParagraph) continue;
+    for (const Mention* m : MentionsIn(
+             block.content, {"UNBody", "Organization", "State", "Network"})) {
+      return m->key;
+    }
+    break;
+  }
+  return document_.document_key;
+}
+
 void RuleContext::AddEdge(const std::string& src, const std::string& type,
                           const std::string& dst, Span evidence,
                           const std::string& rule, double confidence,
@@ -76,7 +153,10 @@ void RuleContext::AddNode(kg::v1::Node node, Span evidence,
 Relations ExtractRelations(const DocumentView& document) {
   RuleContext context(document);
   ExtractAgenda(context);
+  ExtractEvents(context);
   ExtractRoles(context);
+  ExtractNameFacts(context);
+  ExtractAuthorship(context);
   ExtractMemberships(context);
   ExtractCommitments(context);
   return std::move(context).Take();

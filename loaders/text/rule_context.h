@@ -37,6 +37,11 @@ class RuleContext {
   // The key of the event the document reports on or announces, or "".
   const std::string& main_event() const { return main_event_; }
   void set_main_event(std::string key) { main_event_ = std::move(key); }
+  // Who speaks in the document: its event (a meeting's summary), else the
+  // first actor its opening paragraph names, else the document itself.
+  std::string Author() const;
+  // The edges found so far.
+  const std::vector<FoundEdge>& edges() const { return out_.edges; }
 
   void AddEdge(const std::string& src, const std::string& type,
                const std::string& dst, Span evidence, const std::string& rule,
@@ -54,6 +59,12 @@ class RuleContext {
   Relations out_;
 };
 
+// The actors listed after `start` in `sentence` ("hosted by Canada,
+// Finland and Kenya"): every person, and other actors except those in a
+// person's apposition ("X, Permanent Representative of Germany").
+std::vector<const Mention*> ListAfter(const RuleContext& context, Span sentence,
+                                      size_t start);
+
 kg::v1::Value StringValue(absl::string_view s);
 kg::v1::Value DateValue(absl::string_view iso);
 
@@ -62,6 +73,9 @@ void ExtractCommitments(RuleContext& context);
 void ExtractMemberships(RuleContext& context);
 void ExtractRoles(RuleContext& context);
 void ExtractAgenda(RuleContext& context);
+void ExtractEvents(RuleContext& context);
+void ExtractNameFacts(RuleContext& context);
+void ExtractAuthorship(RuleContext& context);
 
 }  // namespace kg::text
 

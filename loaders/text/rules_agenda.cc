@@ -69,10 +69,12 @@ void MainEvent(RuleContext& context, const Block* title_block,
   std::string name =
       EventNameFromTitle(Collapse(context.Of(title_block->content)));
   if (name.empty() || !NamesAnEvent(name, kind)) return;
-  // The event may be a known one the title names.
+  // The event may be a known one the title names (as most of the title).
   for (const Mention* m : context.MentionsIn(title_block->content, {"Event"})) {
-    context.set_main_event(m->key);
-    return;
+    if (m->span.size() * 10 >= title_block->content.size() * 7) {
+      context.set_main_event(m->key);
+      return;
+    }
   }
   kg::v1::Node event;
   event.set_key(absl::StrCat("event:", Slugify(name)));
@@ -155,6 +157,16 @@ std::string RoleOfLabel(absl::string_view label) {
   return "";
 }
 
+// What an event is about: the topics and resolutions its description
+// names (ABOUT) and the frameworks it advances (UNDER).
+void Subjects(RuleContext& context, const std::string& event, Span text) {
+  for (const Mention* m :
+       context.MentionsIn(text, {"Topic", "Resolution", "Framework"})) {
+    context.AddEdge(event, m->label == "Framework" ? "UNDER" : "ABOUT", m->key,
+                    m->span, "event-description", kEventConfidence * 0.8);
+  }
+}
+
 }  // namespace
 
 void ExtractAgenda(RuleContext& context) {
@@ -166,6 +178,9 @@ void ExtractAgenda(RuleContext& context) {
     }
   }
   MainEvent(context, title_block, context.document().kind);
+  if (title_block != nullptr && !context.main_event().empty()) {
+    Subjects(context, context.main_event(), title_block->content);
+  }
   Slot slot;
   int index = 0;
   for (const Block& block : context.blocks()) {
@@ -175,6 +190,7 @@ void ExtractAgenda(RuleContext& context) {
     }
     if (block.kind == BlockKind::kHeading) continue;
     if (slot.key.empty()) continue;
+    Subjects(context, slot.key, block.content);
     if (block.kind == BlockKind::kLabelLine) {
       std::string role = RoleOfLabel(block.marker);
       if (!role.empty()) slot.role = role;
@@ -191,6 +207,10 @@ void ExtractAgenda(RuleContext& context) {
       }
       context.AddEdge(person->key, "PARTICIPATED_IN", slot.key, block.content,
                       "agenda-participant", kParticipationConfidence, props);
+      if (slot.role == "chair") {
+        context.AddEdge(person->key, "CHAIRS", slot.key, block.content,
+                        "agenda-chair", kParticipationConfidence);
+      }
       break;  // One person a line: later names are of other roles.
     }
   }

@@ -58,7 +58,7 @@ class CommitmentReader {
   explicit CommitmentReader(RuleContext& context) : context_(context) {}
 
   void Run() {
-    Author();
+    author_ = context_.Author();
     bool in_section = false;
     const Block* intro = nullptr;
     const auto& blocks = context_.blocks();
@@ -92,25 +92,6 @@ class CommitmentReader {
   }
 
  private:
-  // Who recommends: the event a meeting summary reports on, else the first
-  // actor the document's opening paragraph names, else the document.
-  void Author() {
-    author_ = context_.document().document_key;
-    if (!context_.main_event().empty()) {
-      author_ = context_.main_event();
-      return;
-    }
-    for (const Block& block : context_.blocks()) {
-      if (block.kind != BlockKind::kParagraph) continue;
-      for (const Mention* m : context_.MentionsIn(
-               block.content, {"UNBody", "Organization", "State", "Network"})) {
-        author_ = m->key;
-        return;
-      }
-      return;
-    }
-  }
-
   std::string NewCommitment(Span evidence, absl::string_view kind,
                             absl::string_view statement, double confidence) {
     ++count_;
@@ -122,22 +103,24 @@ class CommitmentReader {
         absl::StrCat("Commitment ", count_, " of ", context_.document().slug));
     (*node.mutable_props())["kind"] = StringValue(kind);
     (*node.mutable_props())["text"] = StringValue(PlainText(statement));
+    // A commitment is the document's own statement, not something it
+    // names: it gets no MENTIONS edge.
     context_.AddNode(node, evidence, absl::StrCat("commitment-", kind),
                      confidence);
-    context_.AddEdge(context_.document().document_key, "MENTIONS", node.key(),
-                     evidence, absl::StrCat("commitment-", kind), confidence);
     return node.key();
   }
 
-  // The actors a sentence's subject names, before a modal or request verb.
+  // The actors a sentence's subject names: the words that open it, up to a
+  // modal or request verb ("Member States should ...", "The Network
+  // should ...").
   std::vector<const Mention*> Subjects(Span sentence) {
-    std::string s = Lower(context_.Of(sentence));
-    static const std::regex kModal(
-        R"(\b(?:should|must|shall|will|are|is|were|to)\b)");
+    std::string s = Lower(context_.Of(sentence).substr(0, 160));
+    static const std::regex kSubject(
+        R"(^[^.;:]{0,100}?\b(?:should|must|shall|are|is|will|need to|have to|were)\b)");
     std::smatch m;
-    if (!std::regex_search(s, m, kModal)) return {};
+    if (!std::regex_search(s, m, kSubject)) return {};
     Span subject{sentence.start,
-                 sentence.start + static_cast<size_t>(m.position(0))};
+                 sentence.start + static_cast<size_t>(m.length(0))};
     std::vector<const Mention*> out;
     for (const Mention* mention : context_.MentionsIn(subject)) {
       if (IsActorLabel(mention->label)) out.push_back(mention);
@@ -149,10 +132,15 @@ class CommitmentReader {
   // frameworks of the text that introduced it.
   void Attributes(const std::string& commitment, Span statement,
                   const Block* intro, const std::string& except_key) {
+    // The frameworks the statement names and those its introduction sets
+    // for the whole list ("in line with the A4P+ plan, ...:").
     std::vector<const Mention*> frameworks =
         context_.MentionsIn(statement, {"Framework"});
-    if (frameworks.empty() && intro != nullptr) {
-      frameworks = context_.MentionsIn(intro->content, {"Framework"});
+    if (intro != nullptr) {
+      for (const Mention* f :
+           context_.MentionsIn(intro->content, {"Framework"})) {
+        frameworks.push_back(f);
+      }
     }
     if (frameworks.empty()) {
       if (const Mention* main = context_.MostMentioned("Framework")) {

@@ -14,7 +14,6 @@ namespace kg::text {
 namespace {
 
 constexpr double kChairConfidence = 0.8;
-constexpr double kHostConfidence = 0.75;
 constexpr double kPositionConfidence = 0.8;
 
 // Actor mentions in `span` that form one list ending right before `end`:
@@ -34,28 +33,6 @@ std::vector<const Mention*> ListBefore(const RuleContext& context, Span span,
     if (!joined && between.size() > 3) break;
     if (IsActorLabel((*it)->label)) out.insert(out.begin(), *it);
     cursor = (*it)->span.start;
-  }
-  return out;
-}
-
-// Actor mentions in a list right after `start`: "hosted by Canada,
-// Finland and Kenya".
-std::vector<const Mention*> ListAfter(const RuleContext& context, Span span,
-                                      size_t start) {
-  std::vector<const Mention*> out;
-  size_t cursor = start;
-  for (const Mention* m : context.MentionsIn({start, span.end})) {
-    absl::string_view between =
-        absl::StripAsciiWhitespace(context.Of({cursor, m->span.start}));
-    static const std::regex kJoin(
-        R"(^(?:,|and|, and|the|, the|and the|&|of|the Permanent Missions of|the Permanent Representatives of)?\s*(?:the\s+)?$)",
-        std::regex::icase);
-    if (cursor != start && !std::regex_match(std::string(between), kJoin) &&
-        between.size() > 40) {
-      break;
-    }
-    if (IsActorLabel(m->label)) out.push_back(m);
-    cursor = m->span.end;
   }
   return out;
 }
@@ -132,25 +109,6 @@ void Secretariat(RuleContext& context, Span sentence) {
   }
 }
 
-void Hosts(RuleContext& context, Span sentence) {
-  std::string s(context.Of(sentence));
-  static const std::regex kHostedBy(R"(\b(co-?)?hosted\s+by\b)",
-                                    std::regex::icase);
-  std::smatch m;
-  if (!std::regex_search(s, m, kHostedBy)) return;
-  size_t at = sentence.start + m.position(0);
-  std::vector<const Mention*> events =
-      context.MentionsIn({sentence.start, at}, {"Event"});
-  std::string event =
-      events.empty() ? context.main_event() : events.back()->key;
-  if (event.empty()) return;
-  for (const Mention* actor : ListAfter(context, sentence, at + m.length(0))) {
-    if (actor->label == "Person") continue;
-    context.AddEdge(actor->key, "HOSTED", event, sentence, "hosted-by",
-                    kHostConfidence);
-  }
-}
-
 // After a person's name: ", Title, Organization[, ...]".
 void Positions(RuleContext& context, const Block& block, Span sentence) {
   std::vector<const Mention*> in = context.MentionsIn(sentence);
@@ -203,6 +161,37 @@ void Positions(RuleContext& context, const Block& block, Span sentence) {
   }
 }
 
+// "US President Barack Obama", "UN Secretary-General Ban Ki-moon": an
+// organization or state named right before a title and a person's name.
+void PositionsBeforeNames(RuleContext& context, Span sentence) {
+  std::vector<const Mention*> in = context.MentionsIn(sentence);
+  for (size_t i = 1; i < in.size(); ++i) {
+    const Mention* person = in[i];
+    const Mention* org = in[i - 1];
+    if (person->label != "Person" ||
+        !(org->label == "UNBody" || org->label == "Organization" ||
+          org->label == "State")) {
+      continue;
+    }
+    std::vector<Token> between =
+        Tokenize(context.text(), {org->span.end, person->span.start});
+    bool title_only =
+        between.size() <= 6 &&
+        std::all_of(between.begin(), between.end(), [](const Token& t) {
+          return t.capitalized || t.norm == "-" || t.norm == ",";
+        });
+    if (!title_only) continue;
+    std::map<std::string, kg::v1::Value> props;
+    std::string title(absl::StripAsciiWhitespace(
+        context.Of({org->span.start, person->span.start})));
+    props["title"] = StringValue(title);
+    if (!context.date().empty()) props["as_of"] = DateValue(context.date());
+    context.AddEdge(person->key, "HOLDS_POSITION", org->key,
+                    {org->span.start, person->span.end}, "org-title-name",
+                    kPositionConfidence, props);
+  }
+}
+
 }  // namespace
 
 void ExtractRoles(RuleContext& context) {
@@ -213,8 +202,8 @@ void ExtractRoles(RuleContext& context) {
       if (absl::StrContains(lower, "secretariat")) {
         Secretariat(context, sentence);
       }
-      if (absl::StrContains(lower, "hosted")) Hosts(context, sentence);
       Positions(context, block, sentence);
+      PositionsBeforeNames(context, sentence);
     }
   }
 }

@@ -163,6 +163,24 @@ bool IsRule(absl::string_view line) {
          (line[0] == '-' || line[0] == '*' || line[0] == '_' || line[0] == '=');
 }
 
+// A heading opens with a capital letter or a digit, after any Markdown
+// decoration.
+bool StartsLikeHeading(absl::string_view s) {
+  size_t i = s.find_first_not_of("#*_ ");
+  if (i == absl::string_view::npos) return false;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  return absl::ascii_isupper(c) || absl::ascii_isdigit(c) || c >= 0x80;
+}
+
+int CountEmphasis(absl::string_view s) {
+  int count = 0;
+  for (size_t pos = s.find("**"); pos != absl::string_view::npos;
+       pos = s.find("**", pos + 2)) {
+    ++count;
+  }
+  return count;
+}
+
 // Trims Markdown decoration ("## ", "**") from both ends of a span.
 Span StripDecoration(absl::string_view text, Span s) {
   auto strip_front = [&](absl::string_view chars) {
@@ -233,7 +251,16 @@ class Builder {
       return false;
     }
     bool lower_start = absl::ascii_islower(static_cast<unsigned char>(line[0]));
-    return last_line_bytes_ >= kWrappedLineBytes || lower_start;
+    // Emphasis opened ("**") and not yet closed spans the line break.
+    absl::string_view so_far =
+        text_.substr(current_.content.start, current_.content.size());
+    bool open_emphasis = CountEmphasis(so_far) % 2 == 1;
+    // A block wholly in emphasis ("**Title**") is complete.
+    bool closed_emphasis = absl::StartsWith(so_far, "**") &&
+                           absl::EndsWith(so_far, "**") && !open_emphasis;
+    if (closed_emphasis) return false;
+    return last_line_bytes_ >= kWrappedLineBytes || lower_start ||
+           open_emphasis;
   }
 
   void Start(BlockKind kind, Span span, size_t marker_len, std::string marker) {
@@ -256,8 +283,9 @@ class Builder {
     bool short_lines = block.content.size() <= kMaxHeadingBytes * line_count_ &&
                        line_count_ <= kMaxHeadingLines;
     if (block.kind == BlockKind::kParagraph && short_lines && !s.empty() &&
-        !absl::EndsWith(s, ".") && !absl::EndsWith(s, ":") &&
-        !absl::EndsWith(s, ",") && s.size() <= kMaxHeadingBytes * 2) {
+        StartsLikeHeading(s) && !absl::EndsWith(s, ".") &&
+        !absl::EndsWith(s, ":") && !absl::EndsWith(s, ",") &&
+        s.size() <= kMaxHeadingBytes * 2) {
       block.kind = BlockKind::kHeading;
     }
     block.content = StripDecoration(text_, block.content);

@@ -42,6 +42,15 @@ bool IsApostrophe(absl::string_view text, size_t i, size_t* len) {
   return false;
 }
 
+// "s" alone after an apostrophe: a possessive, which is not part of the
+// name before it ("the Secretary-General's plan").
+bool IsPossessive(absl::string_view text, size_t i, size_t end) {
+  if (i >= end || (text[i] != 's' && text[i] != 'S')) return false;
+  bool word = false;
+  if (i + 1 < end) CharAt(text, i + 1, &word);
+  return !word;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(absl::string_view text, Span span) {
@@ -66,7 +75,8 @@ std::vector<Token> Tokenize(absl::string_view text, Span span) {
         i += next;
       } else if (IsApostrophe(text, i, &apostrophe) &&
                  i + apostrophe < span.end &&
-                 (CharAt(text, i + apostrophe, &next_word), next_word)) {
+                 (CharAt(text, i + apostrophe, &next_word), next_word) &&
+                 !IsPossessive(text, i + apostrophe, span.end)) {
         i += apostrophe;
       } else {
         break;

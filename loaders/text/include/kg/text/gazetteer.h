@@ -4,7 +4,8 @@
 // earlier documents taught it), so general knowledge lives in data files.
 // A surface form without lower-case letters ("UNMISS", "AU", "A4P+")
 // matches only as written; any other form matches ignoring case and
-// diacritics, but a capitalized form ("Chad") only a capitalized word.
+// diacritics, but a capitalized one-word form ("Chad") only a capitalized
+// word.
 #ifndef KG_TEXT_GAZETTEER_H_
 #define KG_TEXT_GAZETTEER_H_
 

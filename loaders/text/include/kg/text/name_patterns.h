@@ -54,8 +54,13 @@ struct ResolutionRef {
 };
 std::vector<ResolutionRef> FindResolutions(absl::string_view text);
 
-// Whether a token is a title word ("Minister", "Director", "Ambassador").
+// Whether a token is a title word ("Minister", "Director", "Ambassador",
+// "under-secretary-general").
 bool IsTitleWord(absl::string_view norm);
+
+// The normalized token at `i` with the words hyphens join to it
+// ("under-secretary-general").
+std::string CompoundAt(const std::vector<Token>& tokens, size_t i);
 
 }  // namespace kg::text
 
