@@ -100,6 +100,8 @@ class Recognition {
         }
         AddNew(person.span, "Person", person.name, {}, person.rule, 0.8);
       }
+      // An agenda line's title is read as a session by the agenda rules.
+      if (block.kind == BlockKind::kAgendaLine) continue;
       std::vector<GazetteerMatch> known = local_.Find(tokens);
       for (const NamedPhrase& phrase : FindNamedPhrases(text_, tokens)) {
         if (NamesKnownEntities(phrase, known)) continue;

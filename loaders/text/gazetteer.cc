@@ -72,59 +72,91 @@ void Gazetteer::AddSurface(int entry, absl::string_view surface, bool is_name) {
   max_tokens_ = std::max(max_tokens_, tokens.size());
 }
 
-std::vector<GazetteerMatch> Gazetteer::Find(
-    const std::vector<Token>& tokens) const {
-  std::vector<GazetteerMatch> out;
-  size_t i = 0;
-  while (i < tokens.size()) {
-    const Candidate* best = nullptr;
-    size_t best_len = 0;
-    if (tokens[i].is_word && !HyphenJoined(tokens, i)) {
-      size_t max_n = std::min(max_tokens_, tokens.size() - i);
-      for (size_t n = max_n; n >= 1 && best == nullptr; --n) {
-        if (!tokens[i + n - 1].is_word && tokens[i + n - 1].norm != "+" &&
-            tokens[i + n - 1].norm != ")") {
-          continue;
-        }
-        // A name inside a hyphenated word is not that name:
-        // "Under-Secretary-General" does not name the Secretary-General.
-        if (i + n < tokens.size() && HyphenJoined(tokens, i + n)) continue;
-        std::string folded = Folded(tokens, i, i + n);
-        bool caps = std::all_of(
-            tokens.begin() + i, tokens.begin() + i + n, [](const Token& t) {
-              return !t.is_word || t.all_caps ||
-                     std::all_of(t.norm.begin(), t.norm.end(), [](char c) {
-                       return !absl::ascii_isalpha(
-                           static_cast<unsigned char>(c));
-                     });
-            });
-        if (caps) {
-          auto it = exact_.find(absl::AsciiStrToUpper(folded));
-          if (it != exact_.end()) best = &it->second.front();
-        }
-        if (best == nullptr) {
-          auto it = folded_.find(folded);
-          if (it != folded_.end()) {
-            for (const Candidate& c : it->second) {
-              if (!c.needs_capital || tokens[i].capitalized) {
-                best = &c;
-                break;
-              }
-            }
-          }
-        }
-        if (best != nullptr) best_len = n;
+const Gazetteer::Candidate* Gazetteer::LongestAt(
+    const std::vector<Token>& tokens, size_t i, size_t* length) const {
+  if (!tokens[i].is_word || HyphenJoined(tokens, i)) return nullptr;
+  size_t max_n = std::min(max_tokens_, tokens.size() - i);
+  for (size_t n = max_n; n >= 1; --n) {
+    const Token& last = tokens[i + n - 1];
+    if (!last.is_word && last.norm != "+" && last.norm != ")") continue;
+    // A name inside a hyphenated word is not that name:
+    // "Under-Secretary-General" does not name the Secretary-General.
+    if (i + n < tokens.size() && HyphenJoined(tokens, i + n)) continue;
+    std::string folded = Folded(tokens, i, i + n);
+    bool caps = std::all_of(
+        tokens.begin() + i, tokens.begin() + i + n, [](const Token& t) {
+          return !t.is_word || t.all_caps ||
+                 std::none_of(t.norm.begin(), t.norm.end(), [](char c) {
+                   return absl::ascii_isalpha(static_cast<unsigned char>(c));
+                 });
+        });
+    if (caps) {
+      auto it = exact_.find(absl::AsciiStrToUpper(folded));
+      if (it != exact_.end()) {
+        *length = n;
+        return &it->second.front();
       }
     }
-    if (best == nullptr) {
-      ++i;
+    auto it = folded_.find(folded);
+    if (it == folded_.end()) continue;
+    for (const Candidate& c : it->second) {
+      if (!c.needs_capital || tokens[i].capitalized) {
+        *length = n;
+        return &c;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::vector<GazetteerMatch> Gazetteer::Find(
+    const std::vector<Token>& tokens) const {
+  // The longest match at every position; then the longest win where they
+  // overlap, so "the United Nations" cannot cut "United Nations Mission
+  // in Mali" short.
+  struct Found {
+    size_t start, length;
+    const Candidate* candidate;
+  };
+  std::vector<Found> found;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    size_t length = 0;
+    if (const Candidate* c = LongestAt(tokens, i, &length)) {
+      found.push_back({i, length, c});
+    }
+  }
+  std::stable_sort(
+      found.begin(), found.end(),
+      [](const Found& a, const Found& b) { return a.length > b.length; });
+  std::vector<bool> taken(tokens.size(), false);
+  std::vector<GazetteerMatch> out;
+  for (const Found& f : found) {
+    bool overlaps =
+        std::any_of(taken.begin() + f.start, taken.begin() + f.start + f.length,
+                    [](bool t) { return t; });
+    // States and places inside a longer name ("... Mission in Mali") are
+    // named too; the caller decides what to keep.
+    const std::string& label = entries_[f.candidate->entry].label;
+    bool inner_place = label == "State" || label == "Place";
+    if (overlaps && !inner_place) continue;
+    if (overlaps) {
+      out.push_back({{tokens[f.start].span.start,
+                      tokens[f.start + f.length - 1].span.end},
+                     f.candidate->entry,
+                     f.candidate->by_name});
       continue;
     }
-    out.push_back({{tokens[i].span.start, tokens[i + best_len - 1].span.end},
-                   best->entry,
-                   best->by_name});
-    i += best_len;
+    std::fill(taken.begin() + f.start, taken.begin() + f.start + f.length,
+              true);
+    out.push_back(
+        {{tokens[f.start].span.start, tokens[f.start + f.length - 1].span.end},
+         f.candidate->entry,
+         f.candidate->by_name});
   }
+  std::sort(out.begin(), out.end(),
+            [](const GazetteerMatch& a, const GazetteerMatch& b) {
+              return a.span.start < b.span.start;
+            });
   return out;
 }
 

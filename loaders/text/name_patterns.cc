@@ -411,6 +411,7 @@ std::vector<NamedPhrase> FindNamedPhrases(absl::string_view text,
 }
 
 std::vector<ResolutionRef> FindResolutions(absl::string_view text) {
+  constexpr size_t kBareWindow = 60;
   std::vector<ResolutionRef> out;
   static const std::regex kNamed(
       R"((?:[Rr]esolutions?|UNSCR|SCR|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?)");
@@ -445,13 +446,19 @@ std::vector<ResolutionRef> FindResolutions(absl::string_view text) {
           rest += more.length(0);
         }
       }
-      bool about_resolution =
-          absl::StrContains(absl::AsciiStrToLower(part), "resolution");
-      if (!about_resolution) continue;
+      std::string lower = absl::AsciiStrToLower(part);
       for (std::cregex_iterator it(base, base + part.size(), kBare), e; it != e;
            ++it) {
         const std::cmatch& m = *it;
-        Span span{offset + m.position(0), offset + m.position(0) + m.length(0)};
+        // A bare "1325 (2000)" is a resolution only shortly after the word,
+        // in the same sentence.
+        size_t at = m.position(0);
+        size_t from = at > kBareWindow ? at - kBareWindow : 0;
+        std::string before = lower.substr(from, at - from);
+        size_t sentence_end = before.rfind(". ");
+        if (sentence_end != std::string::npos) before.erase(0, sentence_end);
+        if (before.find("resolution") == std::string::npos) continue;
+        Span span{offset + at, offset + at + m.length(0)};
         bool seen = std::any_of(
             out.begin(), out.end(),
             [&](const ResolutionRef& r) { return r.span.Overlaps(span); });

@@ -221,7 +221,8 @@ class Builder {
         Start(BlockKind::kAgendaLine, line.span, 0, "");
       } else if (size_t n = ListMarker(s)) {
         Start(BlockKind::kListItem, line.span, n, "");
-      } else if (size_t n = LabelLength(s, &marker); n > 0 && !open_) {
+      } else if (size_t n = LabelLength(s, &marker);
+                 n > 0 && !(open_ && Continues(s))) {
         Start(BlockKind::kLabelLine, line.span, n, marker);
       } else if (s.front() == '#') {
         Start(BlockKind::kHeading, line.span, 0, "");

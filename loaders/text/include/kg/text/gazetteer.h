@@ -41,7 +41,8 @@ class Gazetteer {
   // Adds a surface form of entry `entry`.
   void AddSurface(int entry, absl::string_view surface, bool is_name);
 
-  // The longest matches in `tokens`, left to right, not overlapping.
+  // The longest matches in `tokens`, left to right, not overlapping, plus
+  // the states and places named inside them.
   std::vector<GazetteerMatch> Find(const std::vector<Token>& tokens) const;
 
   // The entry for `key`, or -1.
@@ -57,6 +58,9 @@ class Gazetteer {
     bool by_name;
     bool needs_capital;
   };
+  // The longest surface form starting at tokens[i], and its token count.
+  const Candidate* LongestAt(const std::vector<Token>& tokens, size_t i,
+                             size_t* length) const;
   std::vector<GazetteerEntry> entries_;
   absl::flat_hash_map<std::string, int> by_key_;
   // Surface forms, tokens joined by one space: case-insensitive forms by

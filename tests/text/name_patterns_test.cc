@@ -1,0 +1,104 @@
+#include "kg/text/name_patterns.h"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "kg/text/entity_recognizer.h"
+#include "kg/text/gazetteer.h"
+
+namespace kg::text {
+namespace {
+
+using ::testing::ElementsAre;
+
+std::vector<std::string> PeopleIn(absl::string_view text, bool list_line) {
+  std::vector<std::string> out;
+  for (const PersonName& p : FindPeople(text, Tokenize(text), list_line)) {
+    out.push_back(p.name);
+  }
+  return out;
+}
+
+TEST(NamePatternsTest, AcronymDefinitionsBindTheLongName) {
+  std::string text =
+      "the Convention on the Elimination of All Forms of Discrimination "
+      "against Women (CEDAW) and the Light Coordination Mechanism (LCM), "
+      "but not in words (XYZ).";
+  std::vector<AcronymDefinition> defs =
+      FindAcronymDefinitions(text, Tokenize(text));
+  ASSERT_EQ(defs.size(), 2u);
+  EXPECT_EQ(defs[0].long_name,
+            "Convention on the Elimination of All Forms of Discrimination "
+            "against Women");
+  EXPECT_EQ(defs[0].acronym, "CEDAW");
+  EXPECT_EQ(defs[1].long_name, "Light Coordination Mechanism");
+}
+
+TEST(NamePatternsTest, PeopleByHonorificAppositionAndTitle) {
+  EXPECT_THAT(
+      PeopleIn("remarks by Ambassador Maria Lopez and Ms. Ann Lee.", false),
+      ElementsAre("Maria Lopez", "Ann Lee"));
+  EXPECT_THAT(
+      PeopleIn("said Tom Hanks, Under-Secretary-General for Things.", false),
+      ElementsAre("Tom Hanks"));
+  EXPECT_THAT(PeopleIn("Director of Studies Rita Mora, added", false),
+              ElementsAre("Rita Mora"));
+  EXPECT_THAT(PeopleIn("Kim Park, Lecturer, Open University", true),
+              ElementsAre("Kim Park"));
+  // Capitalized words alone are not a person.
+  EXPECT_THAT(PeopleIn("Peace Operations and Human Rights matter.", false),
+              ElementsAre());
+}
+
+TEST(NamePatternsTest, ResolutionsInTheirWrittenForms) {
+  std::string text =
+      "resolutions 1820 and 1888, UNSCR 1325, S/RES/2538 (2020) and the "
+      "resolution on WPS, 2242 (2015). Not 2019 (2020) here.";
+  std::vector<std::string> numbers;
+  for (const ResolutionRef& r : FindResolutions(text)) {
+    numbers.push_back(r.number + (r.year.empty() ? "" : "/" + r.year));
+  }
+  EXPECT_THAT(numbers,
+              ElementsAre("1820", "1888", "1325", "2538/2020", "2242/2015"));
+}
+
+TEST(NamePatternsTest, LabelsFromHeadNouns) {
+  EXPECT_EQ(LabelForName("International Peace Support Training Centre"),
+            "Organization");
+  EXPECT_EQ(LabelForName("UN Department of Political Affairs"), "UNBody");
+  EXPECT_EQ(LabelForName("Group of Friends of Mediation"), "Network");
+  EXPECT_EQ(LabelForName("Vancouver Principles"), "Framework");
+  EXPECT_EQ(LabelForName("Annual Peacekeeping Summit"), "Event");
+  EXPECT_EQ(LabelForName("Blue Sky"), "");
+}
+
+TEST(GazetteerTest, CaseRulesAndLongestMatch) {
+  Gazetteer g;
+  int chad = g.AddEntry("state:TCD", "State", "Chad");
+  g.AddSurface(chad, "Chad", true);
+  int au = g.AddEntry("org:african-union", "Organization", "African Union");
+  g.AddSurface(au, "African Union", true);
+  g.AddSurface(au, "AU", false);
+  int sg =
+      g.AddEntry("unbody:secretary-general", "UNBody", "Secretary-General");
+  g.AddSurface(sg, "Secretary-General", true);
+  int un = g.AddEntry("org:united-nations", "Organization", "United Nations");
+  g.AddSurface(un, "the United Nations", false);
+  int mission =
+      g.AddEntry("mission:X", "Mission", "United Nations Mission in Chad");
+  g.AddSurface(mission, "United Nations Mission in Chad", true);
+
+  std::string text =
+      "the african union, au, AU, chad, Chad; the Under-Secretary-General; "
+      "the United Nations Mission in Chad";
+  std::vector<std::string> keys;
+  for (const GazetteerMatch& m : g.Find(Tokenize(text))) {
+    keys.push_back(g.entries()[m.entry].key);
+  }
+  EXPECT_THAT(keys, ElementsAre("org:african-union", "org:african-union",
+                                "state:TCD", "mission:X", "state:TCD"));
+}
+
+}  // namespace
+}  // namespace kg::text

@@ -1,0 +1,193 @@
+#include "kg/text/text_importer.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "kg/loaders/jsonl_facts.h"
+
+namespace kg::text {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+// The shipped reference data as the gazetteer, as the server builds it
+// from the graph.
+const Gazetteer& ReferenceGazetteer() {
+  static const Gazetteer* gazetteer = [] {
+    auto* g = new Gazetteer;
+    for (const auto& file :
+         std::filesystem::directory_iterator(KG_REFERENCE_DIR)) {
+      auto docs = loaders::ReadJsonlFactsFile(file.path().string());
+      EXPECT_TRUE(docs.ok()) << docs.status();
+      if (!docs.ok()) continue;
+      for (const graph::DocumentFacts& doc : *docs) {
+        for (const kg::v1::Node& node : doc.nodes) {
+          if (node.label() == "Document") continue;
+          int entry = g->AddEntry(node.key(), node.label(), node.name());
+          g->AddSurface(entry, node.name(), true);
+          for (const std::string& alias : node.aliases()) {
+            g->AddSurface(entry, alias, false);
+          }
+        }
+      }
+    }
+    return g;
+  }();
+  return *gazetteer;
+}
+
+graph::DocumentFacts Extract(const std::string& name) {
+  std::ifstream in(std::string(KG_TEXT_DOCUMENTS) + "/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  TextDocument doc;
+  doc.file_name = name;
+  doc.text = text.str();
+  absl::StatusOr<graph::DocumentFacts> facts =
+      ExtractFacts(doc, ReferenceGazetteer());
+  EXPECT_TRUE(facts.ok()) << facts.status();
+  // Every source's span lies in the text and its evidence is that text.
+  for (const kg::v1::Node& node : facts->nodes) {
+    for (const kg::v1::Source& s : node.sources()) {
+      EXPECT_LE(s.end(), doc.text.size());
+      EXPECT_EQ(s.evidence(), doc.text.substr(s.start(), s.end() - s.start())
+                                  .substr(0, s.evidence().size()));
+      EXPECT_EQ(s.document_key(), facts->document_key);
+    }
+  }
+  return *std::move(facts);
+}
+
+std::set<Triple> Edges(const graph::DocumentFacts& facts) {
+  std::set<Triple> out;
+  for (const kg::v1::Edge& e : facts.edges) {
+    out.insert({e.src_key(), e.type(), e.dst_key()});
+  }
+  return out;
+}
+
+std::set<std::string> Keys(const graph::DocumentFacts& facts) {
+  std::set<std::string> out;
+  for (const kg::v1::Node& n : facts.nodes) out.insert(n.key());
+  return out;
+}
+
+bool Has(const std::set<Triple>& edges, const std::string& src,
+         const std::string& type, const std::string& dst) {
+  return edges.count({src, type, dst}) > 0;
+}
+
+TEST(TextImporterTest, MeetingSummaryRolesAndRecommendations) {
+  graph::DocumentFacts facts = Extract("summary-friends-of-poc.txt");
+  EXPECT_EQ(facts.document_key, "doc:summary-friends-of-poc");
+  std::set<Triple> edges = Edges(facts);
+  const std::string group =
+      "network:group-of-friends-on-the-protection-of-civilians";
+  const std::string doc = facts.document_key;
+  EXPECT_TRUE(Has(edges, "state:CHE", "CHAIRS", group));
+  EXPECT_TRUE(Has(edges, "state:URY", "CHAIRS", group));
+  EXPECT_TRUE(Has(edges, "unbody:ocha", "SECRETARIAT_OF", group));
+  EXPECT_TRUE(Has(edges, doc, "MENTIONS", "mission:MONUSCO"));
+  const std::string first = "commitment:summary-friends-of-poc-1";
+  const std::string second = "commitment:summary-friends-of-poc-2";
+  EXPECT_TRUE(Has(edges, first, "ADDRESSED_TO", "org:member-states"));
+  EXPECT_TRUE(Has(edges, second, "ADDRESSED_TO", "unbody:security-council"));
+  EXPECT_TRUE(Has(edges, second, "TARGETS", "mission:UNMISS"));
+  EXPECT_TRUE(Has(edges, second, "UNDER", "framework:kigali-principles"));
+  EXPECT_TRUE(Has(edges, group, "RECOMMENDED", first));
+  // Commitments are statements of the document, not things it names.
+  EXPECT_FALSE(Has(edges, doc, "MENTIONS", first));
+}
+
+TEST(TextImporterTest, AgendaSessionsPeopleAndPositions) {
+  graph::DocumentFacts facts = Extract("agenda-regional-seminar.txt");
+  std::set<Triple> edges = Edges(facts);
+  const std::string event =
+      "event:regional-seminar-on-peacekeeping-partnerships";
+  const std::string session = event + "-session-1";
+  EXPECT_TRUE(Has(edges, session, "PART_OF", event));
+  EXPECT_TRUE(Has(edges, "person:samuel-okoro", "PARTICIPATED_IN", session));
+  EXPECT_TRUE(
+      Has(edges, "person:ana-ruiz", "HOLDS_POSITION", "mission:MONUSCO"));
+  EXPECT_TRUE(Has(edges, "person:hanna-berg", "HOLDS_POSITION", "unbody:dpo"));
+  EXPECT_TRUE(
+      Has(edges, "person:fatima-bello", "HOLDS_POSITION", "org:african-union"));
+  EXPECT_TRUE(Has(edges, "place:addis-ababa", "PART_OF", "state:ETH"));
+  // A lunch break is not a session, and its time line makes no event.
+  for (const std::string& key : Keys(facts)) {
+    EXPECT_EQ(key.find("lunch"), std::string::npos) << key;
+  }
+  for (const kg::v1::Edge& e : facts.edges) {
+    if (e.src_key() == "person:samuel-okoro" && e.type() == "PARTICIPATED_IN") {
+      EXPECT_EQ(e.props().at("role").string_value(), "moderator");
+    }
+  }
+}
+
+TEST(TextImporterTest, PressReleasePledges) {
+  graph::DocumentFacts facts = Extract("press-release-ewg-pledges.md");
+  std::set<Triple> edges = Edges(facts);
+  const std::string pledge = "commitment:press-release-ewg-pledges-1";
+  EXPECT_TRUE(Has(edges, "state:CAN", "PLEDGED", pledge));
+  EXPECT_TRUE(Has(edges, pledge, "TARGETS", "mission:MINUSMA"));
+  EXPECT_TRUE(Has(edges, pledge, "UNDER", "framework:elsie-initiative"));
+  EXPECT_TRUE(Has(edges, "person:aurelia-mensah", "HOLDS_POSITION",
+                  "org:ghana-armed-forces"));
+  // The acronym defined in the text binds to the known mission, not to a
+  // new one.
+  for (const std::string& key : Keys(facts)) {
+    EXPECT_TRUE(key.rfind("mission:", 0) != 0 || key == "mission:MINUSMA" ||
+                key == "mission:UNMISS")
+        << key;
+  }
+}
+
+TEST(TextImporterTest, SameTextSameFacts) {
+  graph::DocumentFacts a = Extract("summary-friends-of-poc.txt");
+  graph::DocumentFacts b = Extract("summary-friends-of-poc.txt");
+  ASSERT_EQ(a.nodes.size(), b.nodes.size());
+  ASSERT_EQ(a.edges.size(), b.edges.size());
+  for (size_t i = 0; i < a.nodes.size(); ++i) {
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(a.nodes[i],
+                                                                   b.nodes[i]))
+        << a.nodes[i].key();
+  }
+}
+
+TEST(TextImporterTest, BadBytesAreClearErrors) {
+  TextDocument doc;
+  doc.file_name = "bad.txt";
+  for (const std::string& text :
+       {std::string(), std::string("a\0b", 3), std::string("caf\xe9"),
+        std::string(kMaxDocumentBytes + 1, 'a')}) {
+    doc.text = text;
+    absl::StatusOr<graph::DocumentFacts> facts =
+        ExtractFacts(doc, ReferenceGazetteer());
+    ASSERT_FALSE(facts.ok());
+    EXPECT_EQ(facts.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_NE(facts.status().message().find("bad.txt"), std::string::npos);
+  }
+}
+
+TEST(TextImporterTest, MetadataFromFileNameAndText) {
+  TextDocument doc;
+  doc.file_name = "/some/dir/2024-06-14_notes.txt";
+  doc.text = "Chair's Summary of the Meeting\n\nThe meeting met.\n";
+  absl::StatusOr<graph::DocumentFacts> facts =
+      ExtractFacts(doc, ReferenceGazetteer());
+  ASSERT_TRUE(facts.ok()) << facts.status();
+  EXPECT_EQ(facts->document_key, "doc:2024-06-14_notes");
+  const kg::v1::Node& node = facts->nodes.front();
+  EXPECT_EQ(node.label(), "Document");
+  EXPECT_EQ(node.props().at("kind").string_value(), "chairs_summary");
+  EXPECT_EQ(node.props().at("date").date_value().day(), 14);
+}
+
+}  // namespace
+}  // namespace kg::text
