@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "kg/graph/ontology.h"
 #include "kg/text/name_patterns.h"
 #include "kg/text/tokenizer.h"
@@ -65,10 +66,15 @@ bool NamesKnownEntities(const NamedPhrase& phrase,
     if (match.span.Contains(phrase.span)) return true;
     bool starts_phrase = match.span.start == phrase.span.start;
     size_t after = match.span.end - phrase.span.start;
-    if (starts_phrase && after < phrase.name.size() &&
-        absl::StartsWith(absl::string_view(phrase.name).substr(after),
-                         " and ")) {
-      return true;
+    bool coordinated =
+        starts_phrase && after < phrase.name.size() &&
+        absl::StartsWith(absl::string_view(phrase.name).substr(after), " and ");
+    if (!coordinated) continue;
+    // "WPS and Action for Peace" joins two known names; "UN and Global
+    // Issues Unit" is one name that opens with a known one.
+    size_t second = phrase.span.start + after + 5;
+    for (const GazetteerMatch& other : known) {
+      if (other.span.start == second) return true;
     }
   }
   return false;
@@ -109,8 +115,19 @@ class Recognition {
         if (label.empty() || label == "Person") continue;
         Span span = phrase.span;
         if (label == "Event") span = WithVenue(tokens, span);
-        AddNew(span, label, std::string(text_.substr(span.start, span.size())),
-               {}, "named-phrase", 0.6);
+        std::string name(text_.substr(span.start, span.size()));
+        if (label == "Organization") {
+          if (const GazetteerMatch* state = StateAfter(span, known)) {
+            // A national body named with its state ("Ministry of Defence,
+            // Rwanda") is that state's: "Ministry of Defence (Rwanda)".
+            const std::string& state_name = local_.entries()[state->entry].name;
+            AddNew(span, label, absl::StrCat(name, " (", state_name, ")"),
+                   {name, absl::StrCat(state_name, " ", name)}, "named-phrase",
+                   0.6, absl::StrCat(state_name, " ", name));
+            continue;
+          }
+        }
+        AddNew(span, label, name, {}, "named-phrase", 0.6);
       }
     }
     for (const ResolutionRef& ref : FindResolutions(text_)) {
@@ -187,6 +204,18 @@ class Recognition {
         it->second.aliases.push_back(alias);
     }
     Push(span, entry, rule, confidence);
+  }
+
+  // The state named right after `span`, as in "<name>, <State>".
+  const GazetteerMatch* StateAfter(
+      Span span, const std::vector<GazetteerMatch>& known) const {
+    for (const GazetteerMatch& m : known) {
+      if (m.span.start <= span.end) continue;
+      absl::string_view gap = text_.substr(span.end, m.span.start - span.end);
+      if (absl::StripAsciiWhitespace(gap) != ",") return nullptr;
+      return local_.entries()[m.entry].label == "State" ? &m : nullptr;
+    }
+    return nullptr;
   }
 
   // Event names often end in their venue: "... Conference on

@@ -77,9 +77,15 @@ const absl::flat_hash_set<std::string>& Honorifics() {
   return *words;
 }
 
+// Words that open a sentence or phrase before a name: articles and
+// prepositions ("At the Open Debate on WPS").
 bool IsArticle(absl::string_view norm) {
-  return norm == "the" || norm == "a" || norm == "an" || norm == "this" ||
-         norm == "its" || norm == "their" || norm == "our";
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "the",  "a",       "an",    "this",   "its",      "their",  "our",
+      "at",   "in",      "on",    "during", "for",      "by",     "with",
+      "from", "through", "under", "since",  "after",    "before", "to",
+      "of",   "and",     "as",    "while",  "following"};
+  return words->contains(norm);
 }
 
 }  // namespace

@@ -109,6 +109,14 @@ void Secretariat(RuleContext& context, Span sentence) {
   }
 }
 
+// A name inside a title ("Assistant Secretary-General for ...") is not the
+// organization a person serves in.
+bool PartOfTitle(const RuleContext& context, const Mention& m) {
+  size_t from = m.span.start > 40 ? m.span.start - 40 : 0;
+  std::vector<Token> before = Tokenize(context.text(), {from, m.span.start});
+  return !before.empty() && IsTitleWord(before.back().norm);
+}
+
 // After a person's name: ", Title, Organization[, ...]".
 void Positions(RuleContext& context, const Block& block, Span sentence) {
   std::vector<const Mention*> in = context.MentionsIn(sentence);
@@ -133,6 +141,7 @@ void Positions(RuleContext& context, const Block& block, Span sentence) {
     for (const Mention* org : context.MentionsIn(
              {start, end},
              {"UNBody", "Organization", "State", "Mission", "Network"})) {
+      if (PartOfTitle(context, *org)) continue;
       absl::string_view title_view = absl::StripAsciiWhitespace(
           context.Of({title_start, org->span.start}));
       for (absl::string_view tail : {" at the", " at", " of the", " of", ",",
