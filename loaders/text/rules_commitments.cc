@@ -114,9 +114,9 @@ class CommitmentReader {
   // modal or request verb ("Member States should ...", "The Network
   // should ...").
   std::vector<const Mention*> Subjects(Span sentence) {
-    std::string s = Lower(context_.Of(sentence).substr(0, 160));
+    std::string s = Lower(context_.Of(sentence).substr(0, 260));
     static const std::regex kSubject(
-        R"(^[^.;:]{0,100}?\b(?:should|must|shall|are|is|will|need to|have to|were)\b)");
+        R"(^[^.;:]{0,200}?\b(?:should|must|shall|are|is|will|need to|have to|were)\b)");
     std::smatch m;
     if (!std::regex_search(s, m, kSubject)) return {};
     Span subject{sentence.start,
@@ -172,6 +172,13 @@ class CommitmentReader {
     context_.AddEdge(author_, "RECOMMENDED", key, item.content,
                      "recommendation-item", kRecommendationConfidence);
     std::vector<const Mention*> addressees = Subjects(first);
+    // A heading right over the list may name whom it asks: "Peacekeeping
+    // partners are urged to:".
+    if (addressees.empty() && item.heading >= 0) {
+      const Block& heading = context_.blocks()[item.heading];
+      if (!heading.sentences.empty())
+        addressees = Subjects(heading.sentences[0]);
+    }
     if (addressees.empty() && intro != nullptr) {
       for (const Span& sentence : intro->sentences) {
         std::vector<const Mention*> s = Subjects(sentence);
