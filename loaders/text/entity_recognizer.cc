@@ -188,6 +188,14 @@ class Recognition {
     if (local_.FindKey(key) >= 0 && !new_.contains(local_.FindKey(key))) {
       return;  // The graph knows the key; the gazetteer pass finds it.
     }
+    // "WPS Focal Points Network" after "Women, Peace and Security Focal
+    // Points Network (WPS-FPN)": the same head words name the same entity.
+    if (int same = SameTail(label, name); same >= 0) {
+      local_.AddSurface(same, name, false);
+      new_[same].aliases.push_back(name);
+      Push(span, same, rule, confidence);
+      return;
+    }
     int entry = local_.AddEntry(key, label, name);
     local_.AddSurface(entry, name, true);
     for (const std::string& alias : aliases)
@@ -204,6 +212,25 @@ class Recognition {
         it->second.aliases.push_back(alias);
     }
     Push(span, entry, rule, confidence);
+  }
+
+  // A new entity of `label` this document defined whose name ends in the
+  // same three or more words as `name`, or -1.
+  int SameTail(const std::string& label, const std::string& name) const {
+    constexpr size_t kTailWords = 3;
+    std::vector<Token> words = Tokenize(name);
+    if (words.size() < kTailWords) return -1;
+    for (const auto& [entry, entity] : new_) {
+      if (entity.label != label || entity.name == name) continue;
+      std::vector<Token> other = Tokenize(entity.name);
+      if (other.size() < kTailWords) continue;
+      bool same = true;
+      for (size_t k = 1; k <= kTailWords && same; ++k) {
+        same = words[words.size() - k].norm == other[other.size() - k].norm;
+      }
+      if (same) return entry;
+    }
+    return -1;
   }
 
   // The state named right after `span`, as in "<name>, <State>".

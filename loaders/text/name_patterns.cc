@@ -90,6 +90,8 @@ bool IsArticle(absl::string_view norm) {
 
 }  // namespace
 
+bool IsHonorific(absl::string_view norm) { return Honorifics().contains(norm); }
+
 bool IsTitleWord(absl::string_view norm) {
   static const auto* words =
       new absl::flat_hash_set<std::string>{"under-secretary-general",

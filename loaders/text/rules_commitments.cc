@@ -15,6 +15,8 @@ namespace {
 
 constexpr double kRecommendationConfidence = 0.75;
 constexpr double kPledgeConfidence = 0.7;
+// How far into a sentence its subject may be named.
+constexpr size_t kSubjectWindowBytes = 40;
 
 std::string Lower(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
@@ -196,7 +198,7 @@ class CommitmentReader {
 
   void Pledges(const Block& block) {
     static const std::regex kPledge(
-        R"(\b(?:pledged?|pledges|committed\s+to|commits\s+to|signed\s+up\s+to|has\s+signed|undertook\s+to|undertakes\s+to)\b)",
+        R"(\b(?:pledged?|pledges|committed\s+to|commits\s+to|signed\s+up\s+to|has\s+signed|undertook\s+to|undertakes\s+to|plans?\s+to|intends?\s+to|will\s+(?:also\s+)?[a-z]+)\b)",
         std::regex::icase);
     for (const Span& sentence : block.sentences) {
       std::string s(context_.Of(sentence));
@@ -210,6 +212,14 @@ class CommitmentReader {
       }
       if (actors.empty()) continue;
       const Mention* actor = actors.back();
+      // A future or intention ("will", "plans to") pledges only when its
+      // actor is the sentence's subject: named within its first words.
+      bool firm = !absl::StartsWith(Lower(m.str(0)), "will") &&
+                  !absl::StartsWith(Lower(m.str(0)), "plan") &&
+                  !absl::StartsWith(Lower(m.str(0)), "intend");
+      if (!firm && actor->span.start > sentence.start + kSubjectWindowBytes) {
+        continue;
+      }
       std::string key = NewCommitment(sentence, "pledge", s, kPledgeConfidence);
       context_.AddEdge(actor->key, "PLEDGED", key, sentence, "pledge-sentence",
                        kPledgeConfidence);

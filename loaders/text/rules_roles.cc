@@ -184,8 +184,12 @@ void PositionsBeforeNames(RuleContext& context, Span sentence) {
     }
     std::vector<Token> between =
         Tokenize(context.text(), {org->span.end, person->span.start});
+    // ", Ambassador Jorge Moragas" opens a new person, not a title.
+    bool honorific =
+        std::any_of(between.begin(), between.end(),
+                    [](const Token& t) { return IsHonorific(t.norm); });
     bool title_only =
-        between.size() <= 6 &&
+        !honorific && between.size() <= 6 &&
         std::all_of(between.begin(), between.end(), [](const Token& t) {
           return t.capitalized || t.norm == "-" || t.norm == ",";
         });

@@ -58,6 +58,9 @@ std::vector<ResolutionRef> FindResolutions(absl::string_view text);
 // "under-secretary-general").
 bool IsTitleWord(absl::string_view norm);
 
+// Whether a token is an honorific or rank that stands before a name.
+bool IsHonorific(absl::string_view norm);
+
 // The normalized token at `i` with the words hyphens join to it
 // ("under-secretary-general").
 std::string CompoundAt(const std::vector<Token>& tokens, size_t i);
