@@ -7,12 +7,9 @@ namespace kg::loaders {
 
 absl::StatusOr<kg::v1::CommitSummary> DocumentImporter::Import(
     const text::TextDocument& document) {
-  // The facts are read against the graph as it stands; what the document
-  // itself taught the graph before is read afresh from the text, so
-  // importing the same text twice gives the same facts.
   std::unique_ptr<graph::Snapshot> snapshot = store_.NewSnapshot();
   absl::StatusOr<text::Gazetteer> gazetteer =
-      text::GazetteerFromGraph(*snapshot, text::DocumentKeyOf(document));
+      text::GazetteerFromGraph(*snapshot);
   if (!gazetteer.ok()) return gazetteer.status();
   absl::StatusOr<graph::DocumentFacts> facts =
       text::ExtractFacts(document, *gazetteer);

@@ -58,7 +58,7 @@ class FactSink {
     source->set_document_key(document_key_);
     source->set_start(span.start);
     source->set_end(span.end);
-    source->set_extractor(rule);
+    source->set_extractor(absl::StrCat(kExtractorPrefix, rule));
     source->set_confidence(confidence);
     source->set_evidence(std::string(
         text_.substr(span.start, std::min(span.size(), kMaxEvidenceBytes))));
@@ -123,8 +123,7 @@ absl::Status CheckDocumentText(absl::string_view text,
   return absl::OkStatus();
 }
 
-absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot,
-                                             absl::string_view own_document) {
+absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot) {
   Gazetteer gazetteer;
   std::string cursor;
   do {
@@ -133,11 +132,12 @@ absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot,
     if (!page.ok()) return page.status();
     for (const kg::v1::Node& node : page->nodes) {
       if (node.label() == "Document" || node.label() == "Commitment") continue;
-      bool only_own = std::all_of(node.sources().begin(), node.sources().end(),
-                                  [&](const kg::v1::Source& s) {
-                                    return s.document_key() == own_document;
-                                  });
-      if (only_own) continue;
+      bool curated = std::any_of(node.sources().begin(), node.sources().end(),
+                                 [](const kg::v1::Source& s) {
+                                   return !absl::StartsWith(s.extractor(),
+                                                            kExtractorPrefix);
+                                 });
+      if (!curated) continue;
       int entry = gazetteer.AddEntry(node.key(), node.label(), node.name());
       gazetteer.AddSurface(entry, node.name(), true);
       for (const std::string& alias : node.aliases()) {

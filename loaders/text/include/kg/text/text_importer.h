@@ -42,11 +42,18 @@ absl::Status CheckDocumentText(absl::string_view text,
 // The key a document gets: its own, or doc:<stem of file_name>.
 std::string DocumentKeyOf(const TextDocument& document);
 
-// The gazetteer of every named node in the graph except documents,
-// commitments, and nodes that only `own_document` asserts (those it reads
-// afresh from its own text).
-absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot,
-                                             absl::string_view own_document);
+// Every source the text importer writes names its rule behind this prefix
+// ("text/person-honorific"), so text-derived facts can be told apart from
+// curated ones.
+inline constexpr absl::string_view kExtractorPrefix = "text/";
+
+// The gazetteer of every named node in the graph that some curated source
+// asserts (reference data, JSONL or CSV facts): not documents, not
+// commitments, and not nodes that only text extraction produced. Text
+// documents therefore read the same way whatever other texts were
+// imported before them, and re-importing one changes nothing; entities
+// that several texts name meet under the same key.
+absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot);
 
 // The facts of one document. Fails only on bad input (CheckDocumentText,
 // a bad key or date).
