@@ -3,6 +3,7 @@
 #ifndef KG_CLI_CONNECTION_H_
 #define KG_CLI_CONNECTION_H_
 
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -55,6 +56,15 @@ absl::Status ListAllPages(const Connection& connection, Request request,
   } while (!request.page_token().empty());
   return absl::OkStatus();
 }
+
+// Hand every node (ForEachNode) or every edge (ForEachEdge) of the graph
+// to `consume`, fetched in pages of the largest size the API allows.
+absl::Status ForEachNode(
+    const Connection& connection,
+    const std::function<void(const kg::v1::Node&)>& consume);
+absl::Status ForEachEdge(
+    const Connection& connection,
+    const std::function<void(const kg::v1::Edge&)>& consume);
 
 // Writes "kg: [context: ]CODE: message" to `err` and returns the exit
 // status for a failed command.

@@ -32,7 +32,7 @@ std::vector<OptionSpec> GlobalOptions() {
 std::vector<Command> Commands() {
   return {GetCommand(),    FindCommand(),      NeighborsCommand(),
           ImportCommand(), RemoveDocCommand(), StatsCommand(),
-          DumpCommand()};
+          DumpCommand(),   EvalCommand()};
 }
 
 std::string CommandUsage(const Command& command) {

@@ -7,6 +7,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "kg/graph/encoding.h"
 #include "kg/graph/text_normalize.h"
 #include "record_view.h"
@@ -79,52 +81,50 @@ class RocksSnapshot : public Snapshot {
   absl::StatusOr<EdgePage> ListEdges(const EdgeQuery& query,
                                      absl::string_view cursor,
                                      size_t limit) override {
-    std::vector<uint32_t> types;
-    for (const std::string& type : query.types) {
-      std::optional<uint32_t> id = dictionary_.Find(DictKind::kEdgeType, type);
-      if (id) types.push_back(*id);
-    }
-    if (!query.types.empty() && types.empty()) return EdgePage();
-    std::sort(types.begin(), types.end());
-    types.erase(std::unique(types.begin(), types.end()), types.end());
-    if (query.node_key.empty()) return ListAllEdges(types, cursor, limit);
+    std::optional<std::vector<uint32_t>> types = TypeIds(query.types);
+    if (!types) return EdgePage();
+    if (query.node_key.empty()) return ListAllEdges(*types, cursor, limit);
     absl::StatusOr<uint64_t> node = NodeId(query.node_key);
     if (!node.ok()) return node.status();
-    std::vector<std::string> prefixes;
-    for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
-      if (query.direction == Direction::kIn && dir == schema::kOut) continue;
-      if (query.direction == Direction::kOut && dir == schema::kIn) continue;
-      if (types.empty()) prefixes.push_back(schema::AdjPrefix(*node, dir));
-      for (uint32_t type : types) {
-        prefixes.push_back(schema::AdjPrefix(*node, dir, type));
-      }
-    }
     EdgePage page;
-    std::string last_key;
-    std::unique_ptr<rocksdb::Iterator> it = NewIterator(schema::kAdj, true);
-    for (const std::string& prefix : prefixes) {
-      // Ranges wholly before the cursor were returned by earlier pages.
-      if (!cursor.empty() && prefix < cursor &&
-          !absl::StartsWith(cursor, prefix)) {
-        continue;
-      }
-      for (SeekAfter(it.get(), prefix, cursor);
-           it->Valid() && it->key().starts_with(prefix); it->Next()) {
-        if (page.edges.size() == limit) {
-          page.next_cursor = last_key;
-          return page;
-        }
-        uint64_t edge_id;
-        if (!schema::ParseIdKey(schema::ToView(it->value()), &edge_id)) {
-          return absl::DataLossError("corrupt adj entry");
-        }
-        absl::StatusOr<kg::v1::Edge> edge = LoadEdge(edge_id);
-        if (!edge.ok()) return edge.status();
-        page.edges.push_back(*std::move(edge));
-        last_key = std::string(schema::ToView(it->key()));
-      }
-      if (!it->status().ok()) return FromRocks(it->status());
-    }
+    absl::Status scanned = ScanAdjacency(
+        *node, query.direction, *types, cursor, limit, &page.next_cursor,
+        [&](const schema::AdjEntry&, uint64_t edge_id) -> absl::Status {
+          absl::StatusOr<kg::v1::Edge> edge = LoadEdge(edge_id);
+          if (!edge.ok()) return edge.status();
+          page.edges.push_back(*std::move(edge));
+          return absl::OkStatus();
+        });
+    if (!scanned.ok()) return scanned;
+    return page;
+  }
+
+  absl::StatusOr<AdjacencyPage> ListAdjacent(
+      uint64_t node_id, Direction direction,
+      const std::vector<std::string>& type_names, absl::string_view cursor,
+      size_t limit) override {
+    std::optional<std::vector<uint32_t>> types = TypeIds(type_names);
+    AdjacencyPage page;
+    if (!types) return page;
+    // Type names by id, looked up once per call rather than per edge.
+    absl::flat_hash_map<uint32_t, std::string> names;
+    absl::Status scanned = ScanAdjacency(
+        node_id, direction, *types, cursor, limit, &page.next_cursor,
+        [&](const schema::AdjEntry& entry, uint64_t edge_id) {
+          auto name = names.find(entry.type);
+          if (name == names.end()) {
+            name =
+                names
+                    .emplace(entry.type,
+                             dictionary_.Name(DictKind::kEdgeType, entry.type))
+                    .first;
+          }
+          page.edges.push_back(AdjacentEdge{
+              edge_id, entry.other, name->second,
+              entry.dir == schema::kOut ? Direction::kOut : Direction::kIn});
+          return absl::OkStatus();
+        });
+    if (!scanned.ok()) return scanned;
     return page;
   }
 
@@ -149,6 +149,55 @@ class RocksSnapshot : public Snapshot {
       total += schema::DecodeCounter(value);
     }
     return static_cast<uint64_t>(std::max<int64_t>(total, 0));
+  }
+
+  absl::StatusOr<std::vector<DegreeCount>> Degrees(
+      absl::string_view node_key) override {
+    absl::StatusOr<uint64_t> node = NodeId(node_key);
+    if (!node.ok()) return node.status();
+    // Degree keys are "degree/" + the node's adj prefix + direction + type.
+    const std::string prefix =
+        absl::StrCat("degree/", schema::AdjPrefix(*node));
+    std::vector<DegreeCount> out;
+    std::unique_ptr<rocksdb::Iterator> it = NewIterator(schema::kMeta, false);
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix);
+         it->Next()) {
+      absl::string_view rest = schema::ToView(it->key()).substr(prefix.size());
+      uint32_t type;
+      if (rest.empty() ||
+          (rest.front() != schema::kOut && rest.front() != schema::kIn)) {
+        return absl::DataLossError("corrupt degree key");
+      }
+      const Direction direction =
+          rest.front() == schema::kOut ? Direction::kOut : Direction::kIn;
+      rest.remove_prefix(1);
+      if (!GetFixed32BE(&rest, &type)) {
+        return absl::DataLossError("corrupt degree key");
+      }
+      int64_t count = schema::DecodeCounter(schema::ToView(it->value()));
+      if (count <= 0) continue;
+      out.push_back(DegreeCount{direction,
+                                dictionary_.Name(DictKind::kEdgeType, type),
+                                static_cast<uint64_t>(count)});
+    }
+    if (!it->status().ok()) return FromRocks(it->status());
+    return out;
+  }
+
+  absl::StatusOr<kg::v1::Node> GetNodeById(uint64_t id) override {
+    absl::StatusOr<kg::v1::Node> node = LoadNode(id);
+    if (absl::IsDataLoss(node.status()) && !Exists(schema::kNodes, id)) {
+      return absl::NotFoundError(absl::StrCat("no node with id ", id));
+    }
+    return node;
+  }
+
+  absl::StatusOr<kg::v1::Edge> GetEdgeById(uint64_t id) override {
+    absl::StatusOr<kg::v1::Edge> edge = LoadEdge(id);
+    if (absl::IsDataLoss(edge.status()) && !Exists(schema::kEdges, id)) {
+      return absl::NotFoundError(absl::StrCat("no edge with id ", id));
+    }
+    return edge;
   }
 
   absl::StatusOr<GraphStats> Stats() override {
@@ -287,6 +336,75 @@ class RocksSnapshot : public Snapshot {
     return true;
   }
 
+  // The ids of the named edge types, sorted and without repeats; nullopt
+  // when names were given and none is known (nothing can match).
+  std::optional<std::vector<uint32_t>> TypeIds(
+      const std::vector<std::string>& names) const {
+    std::vector<uint32_t> ids;
+    for (const std::string& name : names) {
+      std::optional<uint32_t> id = dictionary_.Find(DictKind::kEdgeType, name);
+      if (id) ids.push_back(*id);
+    }
+    if (!names.empty() && ids.empty()) return std::nullopt;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  }
+
+  // Calls `visit(entry, edge_id)` for up to `limit` `adj` entries of `node`
+  // in `direction` with a type in `types` (all when empty), in key order
+  // after `cursor`; sets `*next_cursor` when more remain.
+  template <typename Visit>
+  absl::Status ScanAdjacency(uint64_t node, Direction direction,
+                             const std::vector<uint32_t>& types,
+                             absl::string_view cursor, size_t limit,
+                             std::string* next_cursor, Visit visit) {
+    std::vector<std::string> prefixes;
+    for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
+      if (direction == Direction::kIn && dir == schema::kOut) continue;
+      if (direction == Direction::kOut && dir == schema::kIn) continue;
+      if (types.empty()) prefixes.push_back(schema::AdjPrefix(node, dir));
+      for (uint32_t type : types) {
+        prefixes.push_back(schema::AdjPrefix(node, dir, type));
+      }
+    }
+    size_t visited = 0;
+    std::string last_key;
+    std::unique_ptr<rocksdb::Iterator> it = NewIterator(schema::kAdj, true);
+    for (const std::string& prefix : prefixes) {
+      // Ranges wholly before the cursor were returned by earlier pages.
+      if (!cursor.empty() && prefix < cursor &&
+          !absl::StartsWith(cursor, prefix)) {
+        continue;
+      }
+      for (SeekAfter(it.get(), prefix, cursor);
+           it->Valid() && it->key().starts_with(prefix); it->Next()) {
+        if (visited == limit) {
+          *next_cursor = last_key;
+          return absl::OkStatus();
+        }
+        schema::AdjEntry entry;
+        uint64_t edge_id;
+        if (!schema::ParseAdjKey(schema::ToView(it->key()), &entry) ||
+            !schema::ParseIdKey(schema::ToView(it->value()), &edge_id)) {
+          return absl::DataLossError("corrupt adj entry");
+        }
+        absl::Status visited_ok = visit(entry, edge_id);
+        if (!visited_ok.ok()) return visited_ok;
+        ++visited;
+        last_key = std::string(schema::ToView(it->key()));
+      }
+      if (!it->status().ok()) return FromRocks(it->status());
+    }
+    return absl::OkStatus();
+  }
+
+  bool Exists(Family family, uint64_t id) const {
+    std::string ignored;
+    return db_->Get(read_options_, cf(family), schema::IdKey(id), &ignored)
+        .ok();
+  }
+
   absl::StatusOr<EdgePage> ListAllEdges(const std::vector<uint32_t>& types,
                                         absl::string_view cursor,
                                         size_t limit) {
@@ -369,12 +487,30 @@ class RocksSnapshot : public Snapshot {
     return NodeView(id, record, dictionary_);
   }
 
+  // Reads only the record's first field, its key (serialization writes
+  // fields in number order): a hub's record holds an assertion per
+  // document that links to it, too many to parse just to name an edge end.
   absl::StatusOr<std::string> NodeKey(uint64_t id) {
     auto it = key_cache_.find(id);
     if (it != key_cache_.end()) return it->second;
-    absl::StatusOr<kg::v1::Node> node = LoadNode(id);
-    if (!node.ok()) return node.status();
-    return key_cache_[id] = node->key();
+    std::string value;
+    rocksdb::Status s =
+        db_->Get(read_options_, cf(schema::kNodes), schema::IdKey(id), &value);
+    if (!s.ok()) {
+      return absl::DataLossError(absl::StrCat("missing node record ", id));
+    }
+    google::protobuf::io::CodedInputStream in(
+        reinterpret_cast<const uint8_t*>(value.data()), value.size());
+    uint32_t length = 0;
+    std::string key;
+    if (in.ReadTag() != google::protobuf::internal::WireFormatLite::MakeTag(
+                            kg::storage::NodeRecord::kKeyFieldNumber,
+                            google::protobuf::internal::WireFormatLite::
+                                WIRETYPE_LENGTH_DELIMITED) ||
+        !in.ReadVarint32(&length) || !in.ReadString(&key, length)) {
+      return absl::DataLossError(absl::StrCat("corrupt node record ", id));
+    }
+    return key_cache_[id] = std::move(key);
   }
 
   absl::StatusOr<kg::v1::Edge> LoadEdge(uint64_t id) {

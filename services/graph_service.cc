@@ -48,21 +48,10 @@ absl::StatusOr<graph::EdgeQuery> ToEdgeQuery(
     const kg::v1::ListEdgesRequest& request) {
   graph::EdgeQuery query;
   query.node_key = request.node_key();
-  switch (request.direction()) {
-    case kg::v1::DIRECTION_OUT:
-      query.direction = graph::Direction::kOut;
-      break;
-    case kg::v1::DIRECTION_IN:
-      query.direction = graph::Direction::kIn;
-      break;
-    case kg::v1::DIRECTION_UNSPECIFIED:
-    case kg::v1::DIRECTION_BOTH:
-      query.direction = graph::Direction::kBoth;
-      break;
-    default:
-      return absl::InvalidArgumentError(
-          absl::StrCat("direction: unknown value ", request.direction()));
-  }
+  absl::StatusOr<graph::Direction> direction =
+      ToDirection("direction", request.direction());
+  if (!direction.ok()) return direction.status();
+  query.direction = *direction;
   for (int i = 0; i < request.types_size(); ++i) {
     absl::Status valid =
         RequireNonEmpty(absl::StrCat("types[", i, "]"), request.types(i));

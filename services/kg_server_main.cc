@@ -24,6 +24,17 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve on; port 0 picks a free port.");
 ABSL_FLAG(std::string, reference_dir, KG_REFERENCE_DIR,
           "Folder of reference data (*.jsonl) loaded on start; empty skips.");
+ABSL_FLAG(int, query_max_depth, kg::services::QueryLimits().max_depth,
+          "Most hops a traversal or path query may take.");
+ABSL_FLAG(int, query_max_fan_out, kg::services::QueryLimits().max_fan_out,
+          "Most edges one node of a traversal follows.");
+ABSL_FLAG(uint64_t, query_max_rows, kg::services::QueryLimits().max_rows,
+          "Most results a query returns or rows it holds.");
+ABSL_FLAG(uint64_t, query_max_expansions,
+          kg::services::QueryLimits().max_expansions,
+          "Most graph entries a query reads.");
+ABSL_FLAG(absl::Duration, query_max_time, kg::services::QueryLimits().max_time,
+          "Longest a query may run.");
 
 namespace {
 
@@ -54,7 +65,10 @@ int Fail(const absl::Status& status) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves a kg graph over gRPC.\n"
-      "Usage: kg-server --db DIR [--listen HOST:PORT] [--reference_dir DIR]");
+      "Usage: kg-server --db DIR [--listen HOST:PORT] [--reference_dir DIR]\n"
+      "                 [--query_max_depth N] [--query_max_fan_out N]\n"
+      "                 [--query_max_rows N] [--query_max_expansions N]\n"
+      "                 [--query_max_time DURATION]");
   absl::ParseCommandLine(argc, argv);
   const sigset_t stop_signals = BlockStopSignals();
 
@@ -76,8 +90,15 @@ int main(int argc, char** argv) {
               << loaded->changed << " changed" << std::endl;
   }
 
+  kg::services::QueryLimits query_limits;
+  query_limits.max_depth = absl::GetFlag(FLAGS_query_max_depth);
+  query_limits.max_fan_out = absl::GetFlag(FLAGS_query_max_fan_out);
+  query_limits.max_rows = absl::GetFlag(FLAGS_query_max_rows);
+  query_limits.max_expansions = absl::GetFlag(FLAGS_query_max_expansions);
+  query_limits.max_time = absl::GetFlag(FLAGS_query_max_time);
   absl::StatusOr<std::unique_ptr<kg::services::KgServer>> server =
-      kg::services::KgServer::Start(**store, absl::GetFlag(FLAGS_listen));
+      kg::services::KgServer::Start(**store, absl::GetFlag(FLAGS_listen), {},
+                                    query_limits);
   if (!server.ok()) return Fail(server.status());
   std::cout << "kg-server listening on " << (*server)->address() << std::endl;
 

@@ -15,13 +15,13 @@ constexpr int kMaxReceiveMessageBytes = 20 << 20;
 
 absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
     graph::GraphStore& store, const std::string& listen_address,
-    const IngestLimits& limits) {
+    const IngestLimits& limits, const QueryLimits& query_limits) {
   // Both are process-wide switches that only affect servers built after
   // them; the reflection plugin registers itself at most once.
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
-  std::unique_ptr<KgServer> server(new KgServer(store, limits));
+  std::unique_ptr<KgServer> server(new KgServer(store, limits, query_limits));
   grpc::ServerBuilder builder;
   builder.AddListeningPort(listen_address, grpc::InsecureServerCredentials(),
                            &server->port_);
@@ -29,6 +29,7 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
   builder.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
   builder.RegisterService(&server->graph_service_);
   builder.RegisterService(&server->ingest_service_);
+  builder.RegisterService(&server->query_service_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(
@@ -36,7 +37,8 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
   }
   // Per-service health, besides the server-wide "" that gRPC sets itself.
   for (const char* service : {kg::v1::GraphService::service_full_name(),
-                              kg::v1::IngestService::service_full_name()}) {
+                              kg::v1::IngestService::service_full_name(),
+                              kg::v1::QueryService::service_full_name()}) {
     server->server_->GetHealthCheckService()->SetServingStatus(service, true);
   }
   std::string host = listen_address.substr(0, listen_address.rfind(':'));

@@ -3,8 +3,11 @@
 #define KG_SERVICES_VALIDATION_H_
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "kg/graph/snapshot.h"
+#include "kg/v1/graph_service.pb.h"
 
 namespace kg::services {
 
@@ -13,6 +16,25 @@ inline absl::Status RequireNonEmpty(absl::string_view field,
                                     absl::string_view value) {
   if (!value.empty()) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(field, ": must not be empty"));
+}
+
+// The engine's direction for the API's; unspecified means both.
+// InvalidArgument "<field>: unknown value N" for a value this build does
+// not know.
+inline absl::StatusOr<graph::Direction> ToDirection(
+    absl::string_view field, kg::v1::Direction direction) {
+  switch (direction) {
+    case kg::v1::DIRECTION_OUT:
+      return graph::Direction::kOut;
+    case kg::v1::DIRECTION_IN:
+      return graph::Direction::kIn;
+    case kg::v1::DIRECTION_UNSPECIFIED:
+    case kg::v1::DIRECTION_BOTH:
+      return graph::Direction::kBoth;
+    default:
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, ": unknown value ", direction));
+  }
 }
 
 }  // namespace kg::services

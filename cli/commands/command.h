@@ -40,6 +40,7 @@ Command ImportCommand();
 Command RemoveDocCommand();
 Command StatsCommand();
 Command DumpCommand();
+Command EvalCommand();
 
 }  // namespace kg::cli
 

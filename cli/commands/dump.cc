@@ -10,9 +10,6 @@
 namespace kg::cli {
 namespace {
 
-// The largest page the API allows: fewest round trips.
-constexpr int kPageSize = 1000;
-
 // The store lists a fact's sources in the order their documents were
 // committed; sorting them makes the dump depend on the graph alone, not on
 // the order of the imports that built it.
@@ -31,35 +28,14 @@ FactMessage WithSortedSources(FactMessage fact) {
 }
 
 int Run(const ParsedArgs&, CommandContext& context) {
-  Connection& connection = context.connection;
-  kg::v1::ListNodesRequest nodes;
-  nodes.set_page_size(kPageSize);
   absl::Status status =
-      ListAllPages<kg::v1::ListNodesRequest, kg::v1::ListNodesResponse>(
-          connection, nodes,
-          [&connection](grpc::ClientContext* call, const auto& request,
-                        auto* response) {
-            return connection.graph().ListNodes(call, request, response);
-          },
-          [&context](const kg::v1::ListNodesResponse& response) {
-            for (const kg::v1::Node& node : response.nodes()) {
-              context.out << loaders::NodeToJsonl(WithSortedSources(node))
-                          << "\n";
-            }
-          });
+      ForEachNode(context.connection, [&context](const kg::v1::Node& node) {
+        context.out << loaders::NodeToJsonl(WithSortedSources(node)) << "\n";
+      });
   if (!status.ok()) return ReportError(status, context.err);
-  kg::v1::ListEdgesRequest edges;
-  edges.set_page_size(kPageSize);
-  status = ListAllPages<kg::v1::ListEdgesRequest, kg::v1::ListEdgesResponse>(
-      connection, edges,
-      [&connection](grpc::ClientContext* call, const auto& request,
-                    auto* response) {
-        return connection.graph().ListEdges(call, request, response);
-      },
-      [&context](const kg::v1::ListEdgesResponse& response) {
-        for (const kg::v1::Edge& edge : response.edges()) {
-          context.out << loaders::EdgeToJsonl(WithSortedSources(edge)) << "\n";
-        }
+  status =
+      ForEachEdge(context.connection, [&context](const kg::v1::Edge& edge) {
+        context.out << loaders::EdgeToJsonl(WithSortedSources(edge)) << "\n";
       });
   if (!status.ok()) return ReportError(status, context.err);
   context.out.flush();

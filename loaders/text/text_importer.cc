@@ -94,8 +94,27 @@ class FactSink {
       edges_;
 };
 
-void AddAliases(const std::vector<std::string>& aliases, kg::v1::Node* node) {
-  for (const std::string& alias : aliases) {
+// Names read from text may run over a line break: one space for each run
+// of white space.
+std::string OneLine(absl::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+void AddAliases(const std::vector<std::string>& raw_aliases,
+                kg::v1::Node* node) {
+  for (const std::string& raw : raw_aliases) {
+    std::string alias = OneLine(raw);
     if (alias == node->name()) continue;
     if (std::find(node->aliases().begin(), node->aliases().end(), alias) ==
         node->aliases().end()) {
@@ -163,7 +182,7 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
 
   FactSink sink(text, metadata->key);
   kg::v1::Node& doc = sink.Node(metadata->key, "Document");
-  doc.set_name(metadata->title);
+  doc.set_name(OneLine(metadata->title));
   for (const auto& [name, value] : metadata->props) {
     (*doc.mutable_props())[name] = value;
   }
@@ -175,7 +194,7 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
   for (const Mention& m : mentions) {
     if (m.key == metadata->key) continue;
     kg::v1::Node& node = sink.Node(m.key, m.label);
-    node.set_name(m.name);
+    node.set_name(OneLine(m.name));
     AddAliases(m.aliases, &node);
     sink.AddSource(node.mutable_sources(), m.span, m.rule, m.confidence);
     kg::v1::Edge& mention = sink.Edge(metadata->key, "MENTIONS", m.key);
@@ -195,7 +214,7 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
   Relations relations = ExtractRelations(view);
   for (const FoundNode& found : relations.nodes) {
     kg::v1::Node& node = sink.Node(found.node.key(), found.node.label());
-    if (node.name().empty()) node.set_name(found.node.name());
+    if (node.name().empty()) node.set_name(OneLine(found.node.name()));
     AddAliases({found.node.aliases().begin(), found.node.aliases().end()},
                &node);
     for (const auto& [name, value] : found.node.props()) {

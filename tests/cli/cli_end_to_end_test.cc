@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
@@ -24,6 +25,7 @@ namespace kg::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 using ::testing::Not;
 using ::testing::StartsWith;
 
@@ -128,13 +130,19 @@ class CliEndToEndTest : public ::testing::Test {
     }
   }
 
-  std::string ImportGold(const ServerProcess& server) {
+  // The import's line for each document, without the summary line.
+  std::vector<std::string> ImportGold(const ServerProcess& server) {
     std::vector<std::string> args = {"import"};
     args.insert(args.end(), gold_.files.begin(), gold_.files.end());
     const ProcessResult result = Kg(server, args);
     EXPECT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_EQ(Lines(result.out).size(), gold_.files.size()) << result.out;
-    return result.out;
+    std::vector<std::string> lines = Lines(result.out);
+    EXPECT_EQ(lines.size(), gold_.files.size() + 1) << result.out;
+    EXPECT_EQ(lines.back(),
+              absl::StrCat(gold_.files.size(),
+                           " files imported, 0 unchanged, 0 failed"));
+    lines.pop_back();
+    return lines;
   }
 
   TempDir temp_;
@@ -155,8 +163,8 @@ TEST_F(CliEndToEndTest, GoldImportAnswersQueriesAndRemovalWithdrawsFacts) {
   if (IsSkipped()) return;
   std::unique_ptr<ServerProcess> server = StartServer("db");
   ASSERT_NE(server, nullptr);
-  for (const std::string& line : Lines(ImportGold(*server))) {
-    EXPECT_THAT(line, StartsWith("doc:"));
+  for (const std::string& line : ImportGold(*server)) {
+    EXPECT_THAT(line, MatchesRegex("\\[[0-9]+/[0-9]+\\] doc:.*"));
   }
 
   const ProcessResult stats = Kg(*server, {"stats", "--json"});
@@ -218,7 +226,8 @@ TEST_F(CliEndToEndTest, DumpThenImportRebuildsTheSameGraph) {
   const ProcessResult import =
       Kg(*second, {"import", temp_.Write("dump.jsonl", dump.out)});
   ASSERT_EQ(import.exit_code, 0) << import.err;
-  EXPECT_EQ(Lines(import.out).size(), gold_.files.size()) << import.out;
+  // One line per document of the dump, then the summary.
+  EXPECT_EQ(Lines(import.out).size(), gold_.files.size() + 1) << import.out;
   const ProcessResult second_dump = Kg(*second, {"dump"});
   ASSERT_EQ(second_dump.exit_code, 0) << second_dump.err;
   std::vector<std::string> second_lines = Lines(second_dump.out);
@@ -272,7 +281,8 @@ TEST_F(CliEndToEndTest, MalformedFileIsReportedAndTheOthersImported) {
   EXPECT_NE(import.exit_code, 0);
   EXPECT_THAT(import.err, HasSubstr(bad + ":2: edge has no \"dst\""));
   EXPECT_THAT(import.err, HasSubstr("/nonexistent/missing.jsonl"));
-  EXPECT_THAT(import.out, StartsWith("doc:good: "));
+  EXPECT_THAT(import.out, StartsWith("[3/3] doc:good: "));
+  EXPECT_THAT(import.out, HasSubstr("1 file imported, 0 unchanged, 2 failed"));
   EXPECT_THAT(import.out, Not(HasSubstr("doc:bad")));
 
   EXPECT_EQ(Kg(*server, {"get", "topic:crsv"}).exit_code, 0);

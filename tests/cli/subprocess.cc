@@ -87,16 +87,17 @@ ProcessResult RunProcess(const std::vector<std::string>& argv) {
   return result;
 }
 
-std::unique_ptr<ServerProcess> ServerProcess::Start(const std::string& binary,
-                                                    const std::string& db_dir) {
+std::unique_ptr<ServerProcess> ServerProcess::Start(
+    const std::string& binary, const std::string& db_dir,
+    const std::string& reference_dir) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) {
     ADD_FAILURE() << "pipe2 failed";
     return nullptr;
   }
-  const pid_t pid = Spawn(
-      {binary, "--db", db_dir, "--listen", "127.0.0.1:0", "--reference_dir="},
-      fds[1], -1);
+  const pid_t pid = Spawn({binary, "--db", db_dir, "--listen", "127.0.0.1:0",
+                           "--reference_dir=" + reference_dir},
+                          fds[1], -1);
   close(fds[1]);
   if (pid < 0) {
     close(fds[0]);

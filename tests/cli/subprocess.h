@@ -22,14 +22,16 @@ struct ProcessResult {
 // stderr captured.
 ProcessResult RunProcess(const std::vector<std::string>& argv);
 
-// A kg-server process on a free 127.0.0.1 port, without reference data.
+// A kg-server process on a free 127.0.0.1 port.
 class ServerProcess {
  public:
-  // Starts `binary` on the database folder `db_dir` and waits for its
+  // Starts `binary` on the database folder `db_dir`, loading the reference
+  // data of `reference_dir` (none when empty), and waits for its
   // "kg-server listening on ADDR" line. Null (with a test failure) when the
   // server does not come up.
-  static std::unique_ptr<ServerProcess> Start(const std::string& binary,
-                                              const std::string& db_dir);
+  static std::unique_ptr<ServerProcess> Start(
+      const std::string& binary, const std::string& db_dir,
+      const std::string& reference_dir = "");
 
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

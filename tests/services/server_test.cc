@@ -26,8 +26,8 @@ using ::testing::MatchesRegex;
 
 TEST_F(ServerTest, HealthServiceReportsServing) {
   auto health = grpc::health::v1::Health::NewStub(channel_);
-  for (const char* service :
-       {"", "kg.v1.GraphService", "kg.v1.IngestService"}) {
+  for (const char* service : {"", "kg.v1.GraphService", "kg.v1.IngestService",
+                              "kg.v1.QueryService"}) {
     grpc::ClientContext context;
     grpc::health::v1::HealthCheckRequest request;
     request.set_service(service);
@@ -105,7 +105,7 @@ std::vector<std::string> ListServicesByReflection(
 TEST_F(ServerTest, ReflectionListsTheServices) {
   EXPECT_THAT(ListServicesByReflection(channel_),
               IsSupersetOf({"kg.v1.GraphService", "kg.v1.IngestService",
-                            "grpc.health.v1.Health"}));
+                            "kg.v1.QueryService", "grpc.health.v1.Health"}));
 }
 
 // kg-server as a child process whose stdout this test reads.

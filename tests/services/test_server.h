@@ -20,6 +20,7 @@
 #include "kg/services/server_builder.h"
 #include "kg/v1/graph_service.grpc.pb.h"
 #include "kg/v1/ingest_service.grpc.pb.h"
+#include "kg/v1/query_service.grpc.pb.h"
 
 namespace kg::testing {
 
@@ -99,15 +100,18 @@ class ServerTest : public ::testing::Test {
   }
 
   // (Re)starts the server on the same store, on a new port.
-  void StartServer(const services::IngestLimits& limits = {}) {
+  void StartServer(const services::IngestLimits& limits = {},
+                   const services::QueryLimits& query_limits = {}) {
     server_.reset();
-    auto server = services::KgServer::Start(*store_, "127.0.0.1:0", limits);
+    auto server =
+        services::KgServer::Start(*store_, "127.0.0.1:0", limits, query_limits);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
     channel_ = grpc::CreateChannel(server_->address(),
                                    grpc::InsecureChannelCredentials());
     graph_ = kg::v1::GraphService::NewStub(channel_);
     ingest_ = kg::v1::IngestService::NewStub(channel_);
+    query_ = kg::v1::QueryService::NewStub(channel_);
   }
 
   // Sends `messages` as one ImportFacts stream.
@@ -159,6 +163,7 @@ class ServerTest : public ::testing::Test {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<kg::v1::GraphService::Stub> graph_;
   std::unique_ptr<kg::v1::IngestService::Stub> ingest_;
+  std::unique_ptr<kg::v1::QueryService::Stub> query_;
 };
 
 }  // namespace kg::testing

@@ -50,6 +50,28 @@ struct EdgePage {
   std::string next_cursor;
 };
 
+// One edge as seen from one of its ends, read from the adjacency index
+// without loading the edge's record: the cheap step of a traversal.
+struct AdjacentEdge {
+  uint64_t edge_id = 0;
+  uint64_t neighbour_id = 0;
+  std::string type;
+  // kOut when the node is the edge's source, kIn when it is its target.
+  Direction direction = Direction::kOut;
+};
+
+struct AdjacencyPage {
+  std::vector<AdjacentEdge> edges;
+  std::string next_cursor;
+};
+
+// How many edges of one type a node has in one direction (kOut or kIn).
+struct DegreeCount {
+  Direction direction = Direction::kOut;
+  std::string type;
+  uint64_t count = 0;
+};
+
 struct GraphStats {
   uint64_t node_count = 0;
   uint64_t edge_count = 0;
@@ -82,6 +104,23 @@ class Snapshot {
   virtual absl::StatusOr<uint64_t> Degree(absl::string_view node_key,
                                           Direction direction,
                                           absl::string_view type) = 0;
+
+  // Every type and direction the node has edges of, out before in, then
+  // by type id, from the degree counters. NotFound for unknown nodes.
+  virtual absl::StatusOr<std::vector<DegreeCount>> Degrees(
+      absl::string_view node_key) = 0;
+
+  // By internal id (Node.id, Edge.id), as the query engine refers to
+  // them. NotFound when no node (edge) has the id.
+  virtual absl::StatusOr<kg::v1::Node> GetNodeById(uint64_t id) = 0;
+  virtual absl::StatusOr<kg::v1::Edge> GetEdgeById(uint64_t id) = 0;
+
+  // The edges of the node with id `node_id` in ListEdges' order, as
+  // adjacency entries; paginated like ListEdges. An unknown id has none.
+  virtual absl::StatusOr<AdjacencyPage> ListAdjacent(
+      uint64_t node_id, Direction direction,
+      const std::vector<std::string>& types, absl::string_view cursor,
+      size_t limit) = 0;
 
   virtual absl::StatusOr<GraphStats> Stats() = 0;
 

@@ -1,4 +1,5 @@
-// The kg gRPC server: GraphService and IngestService over one GraphStore,
+// The kg gRPC server: GraphService, IngestService and QueryService over
+// one GraphStore,
 // plus the standard health service (grpc.health.v1, SERVING) and server
 // reflection (v1alpha), so generic gRPC tools can discover the API.
 #ifndef KG_SERVICES_SERVER_BUILDER_H_
@@ -14,6 +15,8 @@
 #include "kg/graph/graph_store.h"
 #include "kg/services/graph_service.h"
 #include "kg/services/ingest_service.h"
+#include "kg/services/query_limits.h"
+#include "kg/services/query_service.h"
 
 namespace kg::services {
 
@@ -24,7 +27,7 @@ class KgServer {
   // when the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<KgServer>> Start(
       graph::GraphStore& store, const std::string& listen_address,
-      const IngestLimits& limits = {});
+      const IngestLimits& limits = {}, const QueryLimits& query_limits = {});
 
   KgServer(const KgServer&) = delete;
   KgServer& operator=(const KgServer&) = delete;
@@ -40,11 +43,15 @@ class KgServer {
   void Shutdown(absl::Duration grace);
 
  private:
-  KgServer(graph::GraphStore& store, const IngestLimits& limits)
-      : graph_service_(store), ingest_service_(store, limits) {}
+  KgServer(graph::GraphStore& store, const IngestLimits& limits,
+           const QueryLimits& query_limits)
+      : graph_service_(store),
+        ingest_service_(store, limits),
+        query_service_(store, query_limits) {}
 
   GraphServiceImpl graph_service_;
   IngestServiceImpl ingest_service_;
+  QueryServiceImpl query_service_;
   // Declared after the services so that it is destroyed before them.
   std::unique_ptr<grpc::Server> server_;
   std::string address_;

@@ -1,0 +1,45 @@
+#include "kg/graph/query/query_context.h"
+
+#include <utility>
+
+#include "kg/graph/query/validity.h"
+
+namespace kg::graph::query {
+
+absl::StatusOr<const kg::v1::Node*> QueryContext::Node(uint64_t id) {
+  auto it = nodes_.find(id);
+  if (it != nodes_.end()) return &it->second;
+  absl::StatusOr<kg::v1::Node> node = snapshot_.GetNodeById(id);
+  if (!node.ok()) return node.status();
+  return &nodes_.emplace(id, *std::move(node)).first->second;
+}
+
+absl::StatusOr<const kg::v1::Edge*> QueryContext::Edge(uint64_t id) {
+  auto it = edges_.find(id);
+  if (it != edges_.end()) return &it->second;
+  absl::StatusOr<kg::v1::Edge> edge = snapshot_.GetEdgeById(id);
+  if (!edge.ok()) return edge.status();
+  return &edges_.emplace(id, *std::move(edge)).first->second;
+}
+
+const kg::v1::Node* QueryContext::Adopt(kg::v1::Node node) {
+  const uint64_t id = node.id();
+  return &nodes_.try_emplace(id, std::move(node)).first->second;
+}
+
+absl::StatusOr<const kg::v1::Node*> QueryContext::NodeByKey(
+    absl::string_view key) {
+  absl::StatusOr<kg::v1::Node> node = snapshot_.GetNode(key);
+  if (!node.ok()) return node.status();
+  return Adopt(*std::move(node));
+}
+
+bool QueryContext::Holds(const kg::v1::Node& node) const {
+  return !as_of_ || ValidAt(node.props(), *as_of_);
+}
+
+bool QueryContext::Holds(const kg::v1::Edge& edge) const {
+  return !as_of_ || ValidAt(edge.props(), *as_of_);
+}
+
+}  // namespace kg::graph::query

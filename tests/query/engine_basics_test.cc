@@ -1,0 +1,232 @@
+// The pieces under the operators: values, validity, the budget, and the
+// Snapshot reads the query engine added (by id, adjacency, degrees).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "engine_fixture.h"
+#include "kg/graph/query/expand.h"
+#include "kg/graph/query/node_scan.h"
+#include "kg/graph/query/order_by.h"
+#include "kg/graph/query/validity.h"
+#include "kg/graph/query/value.h"
+
+namespace kg::query_test {
+namespace {
+
+using graph::AdjacencyPage;
+using graph::DegreeCount;
+using graph::Direction;
+using graph::query::BudgetLimits;
+using graph::query::EdgeRef;
+using graph::query::NodeRef;
+using graph::query::OperatorPtr;
+using graph::query::Path;
+using graph::query::QueryBudget;
+using graph::query::Row;
+using graph::query::Value;
+using ::testing::HasSubstr;
+
+class EngineBasicsTest : public EngineTest {
+ protected:
+  OperatorPtr ScanAll() {
+    return std::make_unique<graph::query::NodeScan>(
+        *context_, graph::query::NodeScanSpec());
+  }
+};
+
+TEST(ValueTest, CompareOrdersNumbersAcrossTypesAndNullLast) {
+  EXPECT_LT(graph::query::Compare(Value::Int(1), Value::Double(1.5)), 0);
+  EXPECT_EQ(graph::query::Compare(Value::Int(2), Value::Double(2.0)), 0);
+  EXPECT_LT(graph::query::Compare(Value::String("a"), Value()), 0);
+  EXPECT_LT(graph::query::Compare(Value::Int(9), Value::String("0")), 0);
+  EXPECT_LT(graph::query::Compare(Value(NodeRef{1}), Value(NodeRef{2})), 0);
+  EXPECT_GT(
+      graph::query::Compare(Value(Value::List{Value::Int(1), Value::Int(2)}),
+                            Value(Value::List{Value::Int(1)})),
+      0);
+}
+
+TEST(ValueTest, FingerprintsTellValuesApart) {
+  EXPECT_EQ(graph::query::Fingerprint(Value(NodeRef{3})),
+            graph::query::Fingerprint(Value(NodeRef{3})));
+  EXPECT_NE(graph::query::Fingerprint(Value(NodeRef{3})),
+            graph::query::Fingerprint(Value(EdgeRef{3, 1, 2, "T"})));
+  EXPECT_NE(graph::query::Fingerprint(Value::Int(1)),
+            graph::query::Fingerprint(Value::Double(1)));
+  EXPECT_NE(graph::query::Fingerprint(Row{Value::String("ab"), Value()}),
+            graph::query::Fingerprint(Row{Value::String("a"), Value()}));
+  Path path{{1, 2}, {EdgeRef{7, 1, 2, "T"}}};
+  EXPECT_EQ(graph::query::Fingerprint(Value(path)),
+            graph::query::Fingerprint(Value(path)));
+}
+
+TEST(ValueTest, ListPropertiesBecomeLists) {
+  kg::v1::Value list = graph::test::ListValue(
+      {graph::test::IntValue(1), graph::test::StringValue("x")});
+  Value value(list);
+  ASSERT_NE(value.list(), nullptr);
+  EXPECT_EQ(value.list()->size(), 2);
+  EXPECT_TRUE(Value(kg::v1::Value()).is_null());
+}
+
+TEST(ValidityTest, FromAndToBoundAPeriodAtTheirPrecision) {
+  graph::query::Props props;
+  props["from"] = graph::test::DateValue(2016, 3);
+  props["to"] = graph::test::StringValue("2018");
+  auto at = [](int year, int month = 0) {
+    kg::v1::Date date;
+    date.set_year(year);
+    date.set_month(month);
+    return date;
+  };
+  EXPECT_FALSE(graph::query::ValidAt(props, at(2016, 2)));
+  EXPECT_TRUE(graph::query::ValidAt(props, at(2016)));
+  EXPECT_TRUE(graph::query::ValidAt(props, at(2016, 3)));
+  EXPECT_TRUE(graph::query::ValidAt(props, at(2018, 12)));
+  EXPECT_FALSE(graph::query::ValidAt(props, at(2019)));
+
+  graph::query::Props observed;
+  observed["as_of"] = graph::test::DateValue(2018, 5);
+  EXPECT_TRUE(graph::query::ValidAt(observed, at(1990)));
+
+  graph::query::Props open;
+  open["from"] = graph::test::IntValue(2019);
+  EXPECT_FALSE(graph::query::ValidAt(open, at(2018, 12)));
+  EXPECT_TRUE(graph::query::ValidAt(open, at(2030)));
+}
+
+TEST(BudgetTest, CapsNameThemselves) {
+  BudgetLimits limits;
+  limits.max_rows = 2;
+  limits.max_expansions = 3;
+  QueryBudget budget(limits);
+  EXPECT_TRUE(budget.ChargeRows(2).ok());
+  absl::Status rows = budget.ChargeRows();
+  EXPECT_TRUE(absl::IsResourceExhausted(rows));
+  EXPECT_THAT(rows.message(), HasSubstr("max_rows"));
+  EXPECT_TRUE(budget.ChargeExpansions(3).ok());
+  absl::Status expansions = budget.ChargeExpansions();
+  EXPECT_TRUE(absl::IsResourceExhausted(expansions));
+  EXPECT_THAT(expansions.message(), HasSubstr("max_expansions"));
+}
+
+TEST(BudgetTest, TimeDeadlineAndCancellation) {
+  BudgetLimits slow;
+  slow.max_time = absl::ZeroDuration();
+  absl::Status timed_out = QueryBudget(slow).Check();
+  EXPECT_TRUE(absl::IsResourceExhausted(timed_out)) << timed_out;
+  EXPECT_THAT(timed_out.message(), HasSubstr("max_time"));
+
+  BudgetLimits late;
+  late.deadline = absl::Now() - absl::Seconds(1);
+  EXPECT_TRUE(absl::IsDeadlineExceeded(QueryBudget(late).Check()));
+
+  BudgetLimits cancelled;
+  bool stop = false;
+  cancelled.cancelled = [&stop] { return stop; };
+  QueryBudget budget(cancelled);
+  EXPECT_TRUE(budget.Check().ok());
+  stop = true;
+  absl::Status status;
+  // The probe is polled every few checks.
+  for (int i = 0; i < 1000 && status.ok(); ++i) status = budget.Check();
+  EXPECT_TRUE(absl::IsCancelled(status)) << status;
+}
+
+TEST_F(EngineBasicsTest, OperatorsStopAtTheBudget) {
+  BudgetLimits rows;
+  rows.max_rows = 3;
+  NewContext(std::nullopt, rows);
+  OperatorPtr sorted = graph::query::OrderBy(*context_, ScanAll(), {});
+  Row row;
+  absl::StatusOr<bool> sorted_next = sorted->Next(&row);
+  EXPECT_TRUE(absl::IsResourceExhausted(sorted_next.status()));
+  EXPECT_THAT(sorted_next.status().message(), HasSubstr("max_rows"));
+
+  BudgetLimits expansions;
+  expansions.max_expansions = 20;
+  NewContext(std::nullopt, expansions);
+  OperatorPtr expanded = graph::query::Expand(*context_, ScanAll(), 0, {});
+  absl::Status status;
+  while (status.ok()) {
+    absl::StatusOr<bool> more = expanded->Next(&row);
+    if (more.ok() && !*more) break;
+    status = more.status();
+  }
+  EXPECT_TRUE(absl::IsResourceExhausted(status)) << status;
+  EXPECT_THAT(status.message(), HasSubstr("max_expansions"));
+
+  BudgetLimits cancelled;
+  cancelled.cancelled = [] { return true; };
+  NewContext(std::nullopt, cancelled);
+  OperatorPtr scan = ScanAll();
+  EXPECT_TRUE(absl::IsCancelled(scan->Next(&row).status()));
+}
+
+TEST_F(EngineBasicsTest, SnapshotReadsByInternalId) {
+  absl::StatusOr<kg::v1::Node> node = snapshot_->GetNodeById(Id("state:KOR"));
+  ASSERT_TRUE(node.ok()) << node.status();
+  EXPECT_EQ(node->key(), "state:KOR");
+  EXPECT_TRUE(absl::IsNotFound(snapshot_->GetNodeById(1u << 30).status()));
+
+  absl::StatusOr<AdjacencyPage> page = snapshot_->ListAdjacent(
+      Id("state:KOR"), Direction::kOut, {"PLEDGED"}, "", 10);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->edges.size(), 1);
+  absl::StatusOr<kg::v1::Edge> edge =
+      snapshot_->GetEdgeById(page->edges[0].edge_id);
+  ASSERT_TRUE(edge.ok()) << edge.status();
+  EXPECT_EQ(edge->src_key(), "state:KOR");
+  EXPECT_EQ(edge->dst_key(), "commitment:c3");
+  EXPECT_TRUE(absl::IsNotFound(snapshot_->GetEdgeById(1u << 30).status()));
+}
+
+TEST_F(EngineBasicsTest, ListAdjacentPagesLikeListEdges) {
+  const uint64_t wps = Id("network:wps");
+  std::vector<graph::AdjacentEdge> all;
+  std::string cursor;
+  do {
+    absl::StatusOr<AdjacencyPage> page =
+        snapshot_->ListAdjacent(wps, Direction::kBoth, {}, cursor, 2);
+    ASSERT_TRUE(page.ok()) << page.status();
+    EXPECT_LE(page->edges.size(), 2);
+    all.insert(all.end(), page->edges.begin(), page->edges.end());
+    cursor = page->next_cursor;
+  } while (!cursor.empty());
+  graph::EdgeQuery query;
+  query.node_key = "network:wps";
+  absl::StatusOr<graph::EdgePage> edges = snapshot_->ListEdges(query, "", 100);
+  ASSERT_TRUE(edges.ok());
+  ASSERT_EQ(all.size(), edges->edges.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].edge_id, edges->edges[i].id());
+    EXPECT_EQ(all[i].type, edges->edges[i].type());
+    EXPECT_EQ(all[i].direction, Direction::kIn);
+  }
+  absl::StatusOr<AdjacencyPage> none =
+      snapshot_->ListAdjacent(wps, Direction::kOut, {}, "", 10);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->edges.empty());
+}
+
+TEST_F(EngineBasicsTest, DegreesListEveryTypeAndDirection) {
+  absl::StatusOr<std::vector<DegreeCount>> degrees =
+      snapshot_->Degrees("state:KOR");
+  ASSERT_TRUE(degrees.ok()) << degrees.status();
+  std::vector<std::string> seen;
+  for (const DegreeCount& degree : *degrees) {
+    seen.push_back(
+        absl::StrCat(degree.direction == Direction::kOut ? "out " : "in ",
+                     degree.type, " ", degree.count));
+  }
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre(
+                        "out MEMBER_OF 1", "out CHAIRS 1", "out PLEDGED 1",
+                        "in ADDRESSED_TO 1"));
+  EXPECT_TRUE(absl::IsNotFound(snapshot_->Degrees("state:none").status()));
+}
+
+}  // namespace
+}  // namespace kg::query_test
