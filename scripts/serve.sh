@@ -25,11 +25,12 @@ for _ in $(seq 100); do
 done
 cat "$log"
 
+kg=("$KG_BUILD/cli/kg" --server "$listen")
 if [[ -d "$corpus" ]]; then
   shopt -s nullglob
   files=("$corpus"/*)
   if ((${#files[@]})); then
-    "$KG_BUILD/cli/kg" --server "$listen" import "${files[@]}" || true
+    "${kg[@]}" import "${files[@]}" || true
   fi
 else
   echo "kg: no corpus folder at $corpus; serving the reference data only"
@@ -38,10 +39,11 @@ fi
 cat <<MSG
 
 kg is serving $db on $listen. Try:
-  $KG_BUILD/cli/kg stats
-  $KG_BUILD/cli/kg find --name UNMISS
-  $KG_BUILD/cli/kg neighbors state:DEU --direction out
-  $KG_BUILD/cli/kg get resolution:unsc-1325 --json
+  ${kg[*]} stats
+  ${kg[*]} find --name UNMISS
+  ${kg[*]} neighbors state:DEU --direction out
+  ${kg[*]} get resolution:unsc-1325 --json
+  ${kg[*]} eval --gold ../shared/gold
 Ctrl-C stops the server.
 MSG
 wait $server
