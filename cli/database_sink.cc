@@ -2,6 +2,7 @@
 #include "import_sink.h"
 #include "kg/graph/graph_store.h"
 #include "kg/loaders/document_importer.h"
+#include "kg/loaders/document_node.h"
 #include "kg/loaders/reference_data.h"
 
 namespace kg::cli {
@@ -17,9 +18,14 @@ class DatabaseSink final : public ImportSink {
     return importer_.Import(document);
   }
 
+  // As the server does: the document gets its Document node.
   absl::StatusOr<kg::v1::CommitSummary> ImportFacts(
       const graph::DocumentFacts& facts) override {
-    return store_->CommitDocument(facts);
+    graph::DocumentFacts with_document = facts;
+    kg::v1::Document document;
+    document.set_key(facts.document_key);
+    loaders::AddDocumentNode(document, &with_document);
+    return store_->CommitDocument(with_document);
   }
 
  private:

@@ -9,13 +9,12 @@
 #include "kg/graph/document_facts.h"
 #include "kg/graph/encoding.h"
 #include "kg/loaders/document_importer.h"
+#include "kg/loaders/document_node.h"
 #include "kg/services/status_mapping.h"
 #include "validation.h"
 
 namespace kg::services {
 namespace {
-
-constexpr char kDocumentLabel[] = "Document";
 
 // Reads the stream to its end: the document it names and its facts.
 absl::Status ReadFacts(
@@ -56,43 +55,6 @@ absl::Status ReadFacts(
   return absl::OkStatus();
 }
 
-kg::v1::Value StringValue(const std::string& text) {
-  kg::v1::Value value;
-  value.set_string_value(text);
-  return value;
-}
-
-// Records the document's metadata on its Document node (see the header).
-void AddDocumentNode(const kg::v1::Document& document,
-                     graph::DocumentFacts* facts) {
-  kg::v1::Node* node = nullptr;
-  for (kg::v1::Node& asserted : facts->nodes) {
-    if (asserted.key() == document.key()) node = &asserted;
-  }
-  if (node == nullptr) {
-    node = &facts->nodes.emplace_back();
-    node->set_key(document.key());
-    node->set_label(kDocumentLabel);
-  }
-  if (node->name().empty()) node->set_name(document.title());
-  // Map::insert keeps a property the stream set itself.
-  auto& props = *node->mutable_props();
-  if (!document.title().empty()) {
-    props.insert({"title", StringValue(document.title())});
-  }
-  if (document.has_date() && document.date().year() != 0) {
-    kg::v1::Value date;
-    *date.mutable_date_value() = document.date();
-    props.insert({"date", std::move(date)});
-  }
-  if (!document.kind().empty()) {
-    props.insert({"kind", StringValue(document.kind())});
-  }
-  if (!document.source_url().empty()) {
-    props.insert({"source_url", StringValue(document.source_url())});
-  }
-}
-
 }  // namespace
 
 grpc::Status IngestServiceImpl::ImportFacts(
@@ -109,7 +71,7 @@ grpc::Status IngestServiceImpl::ImportFacts(
     return grpc::Status(grpc::StatusCode::CANCELLED,
                         "ImportFacts: cancelled; nothing was written");
   }
-  AddDocumentNode(document, &facts);
+  loaders::AddDocumentNode(document, &facts);
   absl::StatusOr<kg::v1::CommitSummary> summary = store_.CommitDocument(facts);
   if (!summary.ok()) return ToGrpcStatus(summary.status());
   *response->mutable_summary() = *std::move(summary);
