@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
+#include "kg/graph/values.h"
 
 namespace kg::bench {
 namespace {
@@ -18,17 +19,8 @@ constexpr const char* kThemes[] = {"women peacekeepers", "protection",
                                    "training", "gender parity",
                                    "sexual violence"};
 
-kg::v1::Value StringValue(const std::string& s) {
-  kg::v1::Value v;
-  v.set_string_value(s);
-  return v;
-}
-
-kg::v1::Value IntValue(int64_t i) {
-  kg::v1::Value v;
-  v.set_int_value(i);
-  return v;
-}
+using graph::IntValue;
+using graph::StringValue;
 
 }  // namespace
 

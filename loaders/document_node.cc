@@ -3,17 +3,11 @@
 #include <string>
 #include <utility>
 
+#include "kg/graph/values.h"
+
 namespace kg::loaders {
 
-namespace {
-
-kg::v1::Value StringValue(const std::string& text) {
-  kg::v1::Value value;
-  value.set_string_value(text);
-  return value;
-}
-
-}  // namespace
+using graph::StringValue;
 
 void AddDocumentNode(const kg::v1::Document& document,
                      graph::DocumentFacts* facts) {

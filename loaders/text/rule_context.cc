@@ -12,12 +12,6 @@ bool IsActorLabel(absl::string_view label) {
          label == "Network" || label == "Person";
 }
 
-kg::v1::Value StringValue(absl::string_view s) {
-  kg::v1::Value v;
-  v.set_string_value(std::string(s));
-  return v;
-}
-
 kg::v1::Value DateValue(absl::string_view iso) {
   kg::v1::Value v;
   absl::StatusOr<kg::v1::Date> date = graph::ParseDate(iso);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "kg/graph/values.h"
 #include "kg/text/relation_rules.h"
 
 namespace kg::text {
@@ -65,7 +66,7 @@ class RuleContext {
 std::vector<const Mention*> ListAfter(const RuleContext& context, Span sentence,
                                       size_t start);
 
-kg::v1::Value StringValue(absl::string_view s);
+using graph::StringValue;
 kg::v1::Value DateValue(absl::string_view iso);
 
 // One rule family each; all add to `context`.

@@ -256,19 +256,19 @@ class Generator {
   kg::v1::Value RandomValue(bool allow_list = true) {
     switch (Uniform(allow_list ? 7 : 6)) {
       case 0:
-        return test::StringValue(kNames[Uniform(std::size(kNames))]);
+        return StringValue(kNames[Uniform(std::size(kNames))]);
       case 1:
-        return test::IntValue(static_cast<int64_t>(Uniform(5)) - 2);
+        return IntValue(static_cast<int64_t>(Uniform(5)) - 2);
       case 2:
-        return test::DoubleValue(Chance(20) ? -0.0 : Uniform(4) * 0.5 - 1);
+        return DoubleValue(Chance(20) ? -0.0 : Uniform(4) * 0.5 - 1);
       case 3:
-        return test::BoolValue(Chance(50));
+        return BoolValue(Chance(50));
       case 4:
         return Chance(50) ? test::DateValue(2000 + Uniform(3))
                           : test::DateValue(2000 + Uniform(3), 1 + Uniform(2),
                                             Uniform(2));
       case 5:
-        return test::StringValue(Chance(50) ? "" : std::string("a\xc3\xbf"));
+        return StringValue(Chance(50) ? "" : std::string("a\xc3\xbf"));
       default: {
         std::vector<kg::v1::Value> items;
         for (size_t i = Uniform(3); i > 0; --i)
@@ -554,10 +554,10 @@ TEST_P(RandomOperationsTest, IndexesAndCountersStayConsistent) {
       kg::v1::Node bad = gen.RandomNode(0);
       switch (gen.Uniform(3)) {
         case 0:
-          (*bad.mutable_props())["bad name"] = test::IntValue(1);
+          (*bad.mutable_props())["bad name"] = IntValue(1);
           break;
         case 1:
-          (*bad.mutable_props())["kind"] = test::StringValue("a\xff");
+          (*bad.mutable_props())["kind"] = StringValue("a\xff");
           break;
         default:  // The key's label contradicted within the document.
           facts.nodes.push_back(bad);
@@ -626,7 +626,7 @@ TEST_F(CheckerTest, FindsDamage) {
     absl::StatusOr<kg::v1::CommitSummary> s = (*store)->CommitDocument(
         MakeDocument("doc:a",
                      {MakeNode("state:DEU", "State", "Germany", {"DE"},
-                               {{"m49", test::IntValue(276)}}),
+                               {{"m49", IntValue(276)}}),
                       MakeNode("network:fpn", "Network", "FPN")},
                      {MakeEdge("state:DEU", "MEMBER_OF", "network:fpn")}));
     ASSERT_TRUE(s.ok()) << s.status();

@@ -19,11 +19,11 @@
 namespace kg::graph {
 namespace {
 
-using test::BoolValue;
+using graph::BoolValue;
+using graph::DoubleValue;
+using graph::IntValue;
+using graph::StringValue;
 using test::DateValue;
-using test::DoubleValue;
-using test::IntValue;
-using test::StringValue;
 
 constexpr int kRounds = 5000;
 

@@ -25,18 +25,18 @@
 namespace kg::graph {
 namespace {
 
-using test::BoolValue;
+using graph::BoolValue;
+using graph::DoubleValue;
+using graph::IntValue;
+using graph::StringValue;
 using test::DateValue;
 using test::DbDump;
-using test::DoubleValue;
-using test::IntValue;
 using test::ListValue;
 using test::MakeDocument;
 using test::MakeEdge;
 using test::MakeNode;
 using test::MakeSource;
 using test::SourceDocuments;
-using test::StringValue;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;

@@ -29,30 +29,6 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-kg::v1::Value StringValue(const std::string& s) {
-  kg::v1::Value v;
-  v.set_string_value(s);
-  return v;
-}
-
-kg::v1::Value IntValue(int64_t i) {
-  kg::v1::Value v;
-  v.set_int_value(i);
-  return v;
-}
-
-kg::v1::Value DoubleValue(double d) {
-  kg::v1::Value v;
-  v.set_double_value(d);
-  return v;
-}
-
-kg::v1::Value BoolValue(bool b) {
-  kg::v1::Value v;
-  v.set_bool_value(b);
-  return v;
-}
-
 kg::v1::Value DateValue(int year, int month, int day) {
   kg::v1::Value v;
   v.mutable_date_value()->set_year(year);

@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "kg/graph/document_facts.h"
+#include "kg/graph/values.h"
 #include "kg/v1/types.pb.h"
 #include "rocksdb/options.h"
 
@@ -35,10 +36,6 @@ class TempDir {
   std::string path_;
 };
 
-kg::v1::Value StringValue(const std::string& s);
-kg::v1::Value IntValue(int64_t v);
-kg::v1::Value DoubleValue(double v);
-kg::v1::Value BoolValue(bool v);
 kg::v1::Value DateValue(int year, int month = 0, int day = 0);
 kg::v1::Value ListValue(const std::vector<kg::v1::Value>& values);
 

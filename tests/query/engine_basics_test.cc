@@ -64,8 +64,8 @@ TEST(ValueTest, FingerprintsTellValuesApart) {
 }
 
 TEST(ValueTest, ListPropertiesBecomeLists) {
-  kg::v1::Value list = graph::test::ListValue(
-      {graph::test::IntValue(1), graph::test::StringValue("x")});
+  kg::v1::Value list =
+      graph::test::ListValue({graph::IntValue(1), graph::StringValue("x")});
   Value value(list);
   ASSERT_NE(value.list(), nullptr);
   EXPECT_EQ(value.list()->size(), 2);
@@ -75,7 +75,7 @@ TEST(ValueTest, ListPropertiesBecomeLists) {
 TEST(ValidityTest, FromAndToBoundAPeriodAtTheirPrecision) {
   graph::query::Props props;
   props["from"] = graph::test::DateValue(2016, 3);
-  props["to"] = graph::test::StringValue("2018");
+  props["to"] = graph::StringValue("2018");
   auto at = [](int year, int month = 0) {
     kg::v1::Date date;
     date.set_year(year);
@@ -93,7 +93,7 @@ TEST(ValidityTest, FromAndToBoundAPeriodAtTheirPrecision) {
   EXPECT_TRUE(graph::query::ValidAt(observed, at(1990)));
 
   graph::query::Props open;
-  open["from"] = graph::test::IntValue(2019);
+  open["from"] = graph::IntValue(2019);
   EXPECT_FALSE(graph::query::ValidAt(open, at(2018, 12)));
   EXPECT_TRUE(graph::query::ValidAt(open, at(2030)));
 }

@@ -88,7 +88,7 @@ TEST_F(OperatorsTest, NodeScanByLabelNameAndProperty) {
   NodeScanSpec pledges;
   pledges.index.label = "Commitment";
   pledges.index.property_name = "kind";
-  pledges.index.property_value = graph::test::StringValue("pledge");
+  pledges.index.property_value = graph::StringValue("pledge");
   NodeScan scan(*context_, pledges);
   EXPECT_THAT(Keys(Run(scan), 0),
               ElementsAre("commitment:c1", "commitment:c3"));

@@ -8,12 +8,12 @@
 namespace kg::query_test {
 namespace {
 
+using graph::IntValue;
+using graph::StringValue;
 using graph::test::DateValue;
-using graph::test::IntValue;
 using graph::test::MakeDocument;
 using graph::test::MakeEdge;
 using graph::test::MakeNode;
-using graph::test::StringValue;
 
 graph::DocumentFacts Summit2018() {
   return MakeDocument(

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "kg/graph/graph_store.h"
+#include "kg/graph/values.h"
 #include "kg/services/server_builder.h"
 #include "kg/v1/graph_service.grpc.pb.h"
 #include "kg/v1/ingest_service.grpc.pb.h"
@@ -24,17 +25,8 @@
 
 namespace kg::testing {
 
-inline kg::v1::Value StringValue(const std::string& text) {
-  kg::v1::Value value;
-  value.set_string_value(text);
-  return value;
-}
-
-inline kg::v1::Value IntValue(int64_t number) {
-  kg::v1::Value value;
-  value.set_int_value(number);
-  return value;
-}
+using graph::IntValue;
+using graph::StringValue;
 
 inline kg::v1::Node MakeNode(
     const std::string& key, const std::string& label, const std::string& name,
