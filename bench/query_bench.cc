@@ -23,7 +23,6 @@ namespace {
 
 using bench::BenchGraph;
 using bench::Corpus;
-using bench::kNodes;
 
 // Caps no benchmark reaches: what is measured is the work, not a refusal.
 const QueryLimits& Limits() {
@@ -47,17 +46,6 @@ bool Call(benchmark::State& state, Plan plan) {
   absl::Status status = plan(QueryEnv{*snapshot, budget, Limits()});
   if (!status.ok()) state.SkipWithError(status.ToString().c_str());
   return status.ok();
-}
-
-// The keys of the nodes with one of `labels`.
-std::vector<std::string> KeysOf(std::initializer_list<std::string> labels) {
-  std::vector<std::string> keys;
-  for (int i = 0; i < kNodes; ++i) {
-    for (const std::string& label : labels) {
-      if (label == Corpus::KindOf(i).label) keys.push_back(Corpus::KeyOf(i));
-    }
-  }
-  return keys;
 }
 
 // Everything 3 hops out of a random node (the server's fan-out cap of
@@ -89,7 +77,7 @@ BENCHMARK(BM_Traverse3Hops)->Unit(benchmark::kMicrosecond);
 // 6 edges.
 void BM_ShortestPath(benchmark::State& state) {
   static const std::vector<std::string> actors =
-      KeysOf({"State", "Organization"});
+      Corpus::KeysOf({"State", "Organization"});
   std::mt19937_64 rng(12);
   int64_t found = 0;
   int64_t edges = 0;
@@ -116,9 +104,10 @@ BENCHMARK(BM_ShortestPath)->Unit(benchmark::kMicrosecond);
 // One page of up to 1,000 rows: under a random framework (arg 0, with the
 // frameworks PART_OF it) or by a random state or organization (arg 1).
 void BM_Commitments(benchmark::State& state) {
-  static const std::vector<std::string> frameworks = KeysOf({"Framework"});
+  static const std::vector<std::string> frameworks =
+      Corpus::KeysOf({"Framework"});
   static const std::vector<std::string> actors =
-      KeysOf({"State", "Organization"});
+      Corpus::KeysOf({"State", "Organization"});
   std::mt19937_64 rng(13);
   int64_t rows = 0;
   for (auto _ : state) {

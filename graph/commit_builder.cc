@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "assertions.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "kg/graph/encoding.h"
@@ -39,56 +40,6 @@ struct EdgeTriple {
            std::tie(o.src_key, o.type, o.dst_key);
   }
 };
-
-// Adds `sources` to `assertion`, naming the document and dropping repeats
-// of one span by one extractor.
-void AddSources(
-    const google::protobuf::RepeatedPtrField<kg::v1::Source>& sources,
-    absl::string_view document_key, Assertion* assertion) {
-  auto same = [](const kg::v1::Source& a, const kg::v1::Source& b) {
-    return a.start() == b.start() && a.end() == b.end() &&
-           a.extractor() == b.extractor();
-  };
-  for (kg::v1::Source source : sources) {
-    source.set_document_key(std::string(document_key));
-    bool seen =
-        std::any_of(assertion->sources().begin(), assertion->sources().end(),
-                    [&](const kg::v1::Source& s) { return same(s, source); });
-    if (!seen) *assertion->add_sources() = std::move(source);
-  }
-}
-
-void EnsureSource(absl::string_view document_key, absl::string_view extractor,
-                  Assertion* assertion) {
-  if (assertion->sources_size() > 0) return;
-  kg::v1::Source* source = assertion->add_sources();
-  source->set_document_key(std::string(document_key));
-  source->set_extractor(std::string(extractor));
-  source->set_confidence(1.0);
-}
-
-void MergeNodeInto(const kg::v1::Node& node, absl::string_view document_key,
-                   Assertion* assertion) {
-  if (assertion->name().empty()) assertion->set_name(node.name());
-  for (const std::string& alias : node.aliases()) {
-    if (std::find(assertion->aliases().begin(), assertion->aliases().end(),
-                  alias) == assertion->aliases().end()) {
-      assertion->add_aliases(alias);
-    }
-  }
-  for (const auto& [name, value] : node.props()) {
-    (*assertion->mutable_props())[name] = value;
-  }
-  AddSources(node.sources(), document_key, assertion);
-}
-
-void MergeEdgeInto(const kg::v1::Edge& edge, absl::string_view document_key,
-                   Assertion* assertion) {
-  for (const auto& [name, value] : edge.props()) {
-    (*assertion->mutable_props())[name] = value;
-  }
-  AddSources(edge.sources(), document_key, assertion);
-}
 
 // Map fields serialize in hash-table order, which differs between two equal
 // messages (protobuf seeds the order per map), so two assertions compare by
@@ -304,24 +255,12 @@ class CommitPlan {
     return absl::OkStatus();
   }
 
-  // Index keys of a node as viewed: label, names, scalar properties.
   std::vector<std::pair<Family, std::string>> IndexEntries(
       uint64_t id, const NodeRecord& record) {
-    std::vector<std::pair<Family, std::string>> out;
-    if (record.assertions_size() == 0) return out;
-    kg::v1::Node view = NodeView(id, record, *dictionary_);
-    out.emplace_back(schema::kLabels, schema::LabelKey(record.label_id(), id));
-    for (const std::string& name : NormalizedNames(view)) {
-      out.emplace_back(schema::kNames, schema::NameKey(name, id));
-    }
-    for (const auto& [name, value] : view.props()) {
-      if (value.has_list_value()) continue;
-      absl::StatusOr<std::string> key =
-          schema::PropKey(Intern(DictKind::kProperty, name), value, id);
-      if (key.ok()) out.emplace_back(schema::kProps, *std::move(key));
-    }
-    std::sort(out.begin(), out.end());
-    return out;
+    return NodeIndexEntries(id, record, *dictionary_,
+                            [&](absl::string_view name) {
+                              return Intern(DictKind::kProperty, name);
+                            });
   }
 
   void WriteIndexDiff(

@@ -197,6 +197,8 @@ absl::Status ValidateSources(
   return absl::OkStatus();
 }
 
+}  // namespace
+
 absl::Status ValidateNode(const kg::v1::Node& node,
                           absl::string_view document_key,
                           absl::string_view field) {
@@ -251,8 +253,6 @@ absl::Status ValidateEdge(const kg::v1::Edge& edge,
   return ValidateSources(edge.sources(), document_key,
                          absl::StrCat(field, ".sources"));
 }
-
-}  // namespace
 
 absl::Status ValidateDocumentKey(absl::string_view key,
                                  absl::string_view field) {

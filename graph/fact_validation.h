@@ -13,6 +13,15 @@ namespace kg::graph {
 // "nodes[2].key: 'germany' is not of the form <prefix>:<id>".
 absl::Status ValidateDocumentFacts(const DocumentFacts& facts);
 
+// One node or edge of document `document_key`; `field` names it in errors
+// ("nodes[3]").
+absl::Status ValidateNode(const kg::v1::Node& node,
+                          absl::string_view document_key,
+                          absl::string_view field);
+absl::Status ValidateEdge(const kg::v1::Edge& edge,
+                          absl::string_view document_key,
+                          absl::string_view field);
+
 // A document key alone: "doc:<id>".
 absl::Status ValidateDocumentKey(absl::string_view key,
                                  absl::string_view field);

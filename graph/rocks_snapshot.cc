@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/types/span.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/wire_format_lite.h"
 #include "kg/graph/encoding.h"
@@ -14,6 +17,7 @@
 #include "record_view.h"
 #include "records.pb.h"
 #include "schema.h"
+#include "topology.h"
 
 namespace kg::graph {
 namespace {
@@ -30,15 +34,29 @@ bool SameValue(const kg::v1::Value& a, const kg::v1::Value& b) {
   return a.SerializeAsString() == b.SerializeAsString();
 }
 
+// The `adj` directions a Direction covers, in key order.
+std::vector<schema::AdjDir> DirectionsOf(Direction direction) {
+  switch (direction) {
+    case Direction::kOut:
+      return {schema::kOut};
+    case Direction::kIn:
+      return {schema::kIn};
+    case Direction::kBoth:
+      break;
+  }
+  return {schema::kOut, schema::kIn};
+}
+
 class RocksSnapshot : public Snapshot {
  public:
-  RocksSnapshot(rocksdb::DB* db,
-                const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-                const Dictionary& dictionary)
-      : db_(db),
-        families_(families),
-        dictionary_(dictionary),
-        snapshot_(db->GetSnapshot()) {
+  // `topology` is null or the version of `snapshot`'s sequence.
+  RocksSnapshot(const StoreCore& core, const rocksdb::Snapshot* snapshot,
+                std::shared_ptr<const Topology> topology)
+      : db_(core.db),
+        families_(core.families),
+        dictionary_(core.dictionary),
+        snapshot_(snapshot),
+        topology_(std::move(topology)) {
     read_options_.snapshot = snapshot_;
   }
 
@@ -137,9 +155,11 @@ class RocksSnapshot : public Snapshot {
         dictionary_.Find(DictKind::kEdgeType, type);
     if (!type_id) return 0;
     int64_t total = 0;
-    for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
-      if (direction == Direction::kIn && dir == schema::kOut) continue;
-      if (direction == Direction::kOut && dir == schema::kIn) continue;
+    for (schema::AdjDir dir : DirectionsOf(direction)) {
+      if (topology_ != nullptr) {
+        total += topology_->Adjacent(*node, dir, *type_id).size();
+        continue;
+      }
       std::string value;
       rocksdb::Status s =
           db_->Get(read_options_, cf(schema::kMeta),
@@ -155,6 +175,7 @@ class RocksSnapshot : public Snapshot {
       absl::string_view node_key) override {
     absl::StatusOr<uint64_t> node = NodeId(node_key);
     if (!node.ok()) return node.status();
+    if (topology_ != nullptr) return TopologyDegrees(*node);
     // Degree keys are "degree/" + the node's adj prefix + direction + type.
     const std::string prefix =
         absl::StrCat("degree/", schema::AdjPrefix(*node));
@@ -198,6 +219,26 @@ class RocksSnapshot : public Snapshot {
       return absl::NotFoundError(absl::StrCat("no edge with id ", id));
     }
     return edge;
+  }
+
+  absl::StatusOr<std::string> NodeLabel(uint64_t id) override {
+    uint32_t label = 0;
+    if (topology_ != nullptr) {
+      label = topology_->Label(id);
+    } else {
+      absl::StatusOr<NodeHead> head = ReadNodeHead(id);
+      if (absl::IsDataLoss(head.status()) && !Exists(schema::kNodes, id)) {
+        label = 0;
+      } else if (!head.ok()) {
+        return head.status();
+      } else {
+        label = head->label;
+      }
+    }
+    if (label == 0) {
+      return absl::NotFoundError(absl::StrCat("no node with id ", id));
+    }
+    return dictionary_.Name(DictKind::kLabel, label);
   }
 
   absl::StatusOr<GraphStats> Stats() override {
@@ -359,10 +400,15 @@ class RocksSnapshot : public Snapshot {
                              const std::vector<uint32_t>& types,
                              absl::string_view cursor, size_t limit,
                              std::string* next_cursor, Visit visit) {
+    schema::AdjEntry after;
+    if (topology_ != nullptr &&
+        (cursor.empty() || schema::ParseAdjKey(cursor, &after))) {
+      return ScanTopology(node, direction, types,
+                          cursor.empty() ? nullptr : &after, limit, next_cursor,
+                          visit);
+    }
     std::vector<std::string> prefixes;
-    for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
-      if (direction == Direction::kIn && dir == schema::kOut) continue;
-      if (direction == Direction::kOut && dir == schema::kIn) continue;
+    for (schema::AdjDir dir : DirectionsOf(direction)) {
       if (types.empty()) prefixes.push_back(schema::AdjPrefix(node, dir));
       for (uint32_t type : types) {
         prefixes.push_back(schema::AdjPrefix(node, dir, type));
@@ -397,6 +443,72 @@ class RocksSnapshot : public Snapshot {
       if (!it->status().ok()) return FromRocks(it->status());
     }
     return absl::OkStatus();
+  }
+
+  // ScanAdjacency from the topology: the same entries in the same order,
+  // resuming after the `adj` entry `after` (none: from the start).
+  template <typename Visit>
+  absl::Status ScanTopology(uint64_t node, Direction direction,
+                            const std::vector<uint32_t>& types,
+                            const schema::AdjEntry* after, size_t limit,
+                            std::string* next_cursor, Visit visit) {
+    size_t visited = 0;
+    schema::AdjEntry last;
+    for (schema::AdjDir dir : DirectionsOf(direction)) {
+      std::vector<absl::Span<const TopologyEntry>> spans;
+      if (types.empty()) spans.push_back(topology_->Adjacent(node, dir));
+      for (uint32_t type : types) {
+        spans.push_back(topology_->Adjacent(node, dir, type));
+      }
+      for (absl::Span<const TopologyEntry> span : spans) {
+        for (const TopologyEntry& edge : SkipThrough(node, dir, span, after)) {
+          if (visited == limit) {
+            *next_cursor = schema::AdjKey(last);
+            return absl::OkStatus();
+          }
+          last = schema::AdjEntry{node, dir, edge.type, edge.other};
+          if (absl::Status s = visit(last, edge.edge); !s.ok()) return s;
+          ++visited;
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // The part of `span` (entries of `node` in `dir`) whose `adj` keys sort
+  // after `after`'s.
+  static absl::Span<const TopologyEntry> SkipThrough(
+      uint64_t node, schema::AdjDir dir, absl::Span<const TopologyEntry> span,
+      const schema::AdjEntry* after) {
+    if (after == nullptr) return span;
+    if (std::tie(node, dir) < std::tie(after->node, after->dir)) return {};
+    if (std::tie(after->node, after->dir) < std::tie(node, dir)) return span;
+    auto first = std::upper_bound(
+        span.begin(), span.end(), *after,
+        [](const schema::AdjEntry& a, const TopologyEntry& e) {
+          return std::tie(a.type, a.other) < std::tie(e.type, e.other);
+        });
+    return span.subspan(first - span.begin());
+  }
+
+  // Degrees() from the topology: a node's entries are grouped by type.
+  std::vector<DegreeCount> TopologyDegrees(uint64_t node) const {
+    std::vector<DegreeCount> out;
+    for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
+      absl::Span<const TopologyEntry> edges = topology_->Adjacent(node, dir);
+      for (size_t first = 0; first < edges.size();) {
+        size_t end = first;
+        while (end < edges.size() && edges[end].type == edges[first].type) {
+          ++end;
+        }
+        out.push_back(DegreeCount{
+            dir == schema::kOut ? Direction::kOut : Direction::kIn,
+            dictionary_.Name(DictKind::kEdgeType, edges[first].type),
+            end - first});
+        first = end;
+      }
+    }
+    return out;
   }
 
   bool Exists(Family family, uint64_t id) const {
@@ -487,13 +599,19 @@ class RocksSnapshot : public Snapshot {
     return NodeView(id, record, dictionary_);
   }
 
-  // Reads only the record's first field, its key (serialization writes
-  // fields in number order): a hub's record holds an assertion per
-  // document that links to it, too many to parse just to name an edge end.
-  absl::StatusOr<std::string> NodeKey(uint64_t id) {
-    auto it = key_cache_.find(id);
-    if (it != key_cache_.end()) return it->second;
-    std::string value;
+  // The fields of a node record before its assertions.
+  struct NodeHead {
+    std::string key;
+    uint32_t label = 0;
+  };
+
+  // Reads only the record's first two fields, its key and label
+  // (serialization writes fields in number order), from the block cache
+  // without a copy: a hub's record holds an assertion per document that
+  // links to it, too many to parse just to name an edge end.
+  absl::StatusOr<NodeHead> ReadNodeHead(uint64_t id) const {
+    using google::protobuf::internal::WireFormatLite;
+    rocksdb::PinnableSlice value;
     rocksdb::Status s =
         db_->Get(read_options_, cf(schema::kNodes), schema::IdKey(id), &value);
     if (!s.ok()) {
@@ -502,15 +620,26 @@ class RocksSnapshot : public Snapshot {
     google::protobuf::io::CodedInputStream in(
         reinterpret_cast<const uint8_t*>(value.data()), value.size());
     uint32_t length = 0;
-    std::string key;
-    if (in.ReadTag() != google::protobuf::internal::WireFormatLite::MakeTag(
+    NodeHead head;
+    if (in.ReadTag() != WireFormatLite::MakeTag(
                             kg::storage::NodeRecord::kKeyFieldNumber,
-                            google::protobuf::internal::WireFormatLite::
-                                WIRETYPE_LENGTH_DELIMITED) ||
-        !in.ReadVarint32(&length) || !in.ReadString(&key, length)) {
+                            WireFormatLite::WIRETYPE_LENGTH_DELIMITED) ||
+        !in.ReadVarint32(&length) || !in.ReadString(&head.key, length) ||
+        in.ReadTag() != WireFormatLite::MakeTag(
+                            kg::storage::NodeRecord::kLabelIdFieldNumber,
+                            WireFormatLite::WIRETYPE_VARINT) ||
+        !in.ReadVarint32(&head.label)) {
       return absl::DataLossError(absl::StrCat("corrupt node record ", id));
     }
-    return key_cache_[id] = std::move(key);
+    return head;
+  }
+
+  absl::StatusOr<std::string> NodeKey(uint64_t id) {
+    auto it = key_cache_.find(id);
+    if (it != key_cache_.end()) return it->second;
+    absl::StatusOr<NodeHead> head = ReadNodeHead(id);
+    if (!head.ok()) return head.status();
+    return key_cache_[id] = std::move(head->key);
   }
 
   absl::StatusOr<kg::v1::Edge> LoadEdge(uint64_t id) {
@@ -540,6 +669,7 @@ class RocksSnapshot : public Snapshot {
   const std::vector<rocksdb::ColumnFamilyHandle*>& families_;
   const Dictionary& dictionary_;
   const rocksdb::Snapshot* snapshot_;
+  const std::shared_ptr<const Topology> topology_;
   rocksdb::ReadOptions read_options_;
   // Edge views name their ends by key; many edges share ends.
   absl::flat_hash_map<uint64_t, std::string> key_cache_;
@@ -547,10 +677,25 @@ class RocksSnapshot : public Snapshot {
 
 }  // namespace
 
-std::unique_ptr<Snapshot> NewRocksSnapshot(
-    rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-    const Dictionary& dictionary) {
-  return std::make_unique<RocksSnapshot>(db, families, dictionary);
+std::unique_ptr<Snapshot> NewRocksSnapshot(const StoreCore& core) {
+  // The writer publishes a commit's topology right after writing it: a
+  // reader that lands in between retries, and after a few tries reads
+  // RocksDB alone rather than wait.
+  constexpr int kTries = 64;
+  for (int attempt = 0;; ++attempt) {
+    std::shared_ptr<const Topology> topology = core.topology();
+    const rocksdb::Snapshot* snapshot = core.db->GetSnapshot();
+    if (topology != nullptr &&
+        topology->sequence() != snapshot->GetSequenceNumber()) {
+      if (attempt < kTries) {
+        core.db->ReleaseSnapshot(snapshot);
+        std::this_thread::yield();
+        continue;
+      }
+      topology = nullptr;
+    }
+    return std::make_unique<RocksSnapshot>(core, snapshot, std::move(topology));
+  }
 }
 
 }  // namespace kg::graph

@@ -1,21 +1,18 @@
-// The Snapshot of a RocksDB-backed GraphStore: a RocksDB snapshot plus the
-// store's dictionary.
+// The Snapshot of a RocksDB-backed GraphStore: a RocksDB snapshot, the
+// store's dictionary, and the topology version published with the commit
+// the RocksDB snapshot ends at (when the store keeps one).
 #ifndef KG_GRAPH_ROCKS_SNAPSHOT_H_
 #define KG_GRAPH_ROCKS_SNAPSHOT_H_
 
 #include <memory>
-#include <vector>
 
-#include "dictionary.h"
 #include "kg/graph/snapshot.h"
-#include "rocksdb/db.h"
+#include "store_core.h"
 
 namespace kg::graph {
 
-// `db`, `families` and `dictionary` must outlive the snapshot.
-std::unique_ptr<Snapshot> NewRocksSnapshot(
-    rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& families,
-    const Dictionary& dictionary);
+// `core` must outlive the snapshot.
+std::unique_ptr<Snapshot> NewRocksSnapshot(const StoreCore& core);
 
 }  // namespace kg::graph
 

@@ -37,11 +37,15 @@ Expression PropertyOf(size_t column, std::string name) {
              const Row& row, QueryContext& context) -> absl::StatusOr<Value> {
     if (column >= row.size()) return Value();
     if (const NodeRef* ref = row[column].node()) {
+      if (name == "label") {
+        absl::StatusOr<std::string> label = context.Label(ref->id);
+        if (!label.ok()) return label.status();
+        return Value::String(*std::move(label));
+      }
       absl::StatusOr<const kg::v1::Node*> node = context.Node(ref->id);
       if (!node.ok()) return node.status();
       if (name == "key") return Value::String((*node)->key());
       if (name == "name") return Value::String((*node)->name());
-      if (name == "label") return Value::String((*node)->label());
       if (name == "aliases") return StringList((*node)->aliases());
       return FromProps((*node)->props(), name);
     }

@@ -66,10 +66,9 @@ Predicate HasLabel(size_t column, std::vector<std::string> labels) {
              const Row& row, QueryContext& context) -> absl::StatusOr<bool> {
     const NodeRef* ref = column < row.size() ? row[column].node() : nullptr;
     if (ref == nullptr) return false;
-    absl::StatusOr<const kg::v1::Node*> node = context.Node(ref->id);
-    if (!node.ok()) return node.status();
-    return std::find(labels.begin(), labels.end(), (*node)->label()) !=
-           labels.end();
+    absl::StatusOr<std::string> label = context.Label(ref->id);
+    if (!label.ok()) return label.status();
+    return std::find(labels.begin(), labels.end(), *label) != labels.end();
   };
 }
 

@@ -16,16 +16,17 @@ Neighbours::Neighbours(QueryContext& context, StepFilter filter)
     : context_(context), filter_(std::move(filter)) {}
 
 absl::StatusOr<bool> Neighbours::Accepts(uint64_t node) {
-  // Nothing to check needs no load.
-  if (filter_.labels.empty() && !context_.as_of()) return true;
-  absl::StatusOr<const kg::v1::Node*> loaded = context_.Node(node);
-  if (!loaded.ok()) return loaded.status();
-  if (!filter_.labels.empty() &&
-      std::find(filter_.labels.begin(), filter_.labels.end(),
-                (*loaded)->label()) == filter_.labels.end()) {
-    return false;
+  // Only a date needs the node's record; a label filter reads the label.
+  if (!filter_.labels.empty()) {
+    absl::StatusOr<std::string> label = context_.Label(node);
+    if (!label.ok()) return label.status();
+    if (std::find(filter_.labels.begin(), filter_.labels.end(), *label) ==
+        filter_.labels.end()) {
+      return false;
+    }
   }
-  return context_.Holds(**loaded);
+  if (!context_.as_of()) return true;
+  return context_.NodeHolds(node);
 }
 
 absl::Status Neighbours::NextPage(uint64_t node, std::string* cursor,

@@ -57,9 +57,9 @@ class PathsOp final : public Operator {
 
   absl::StatusOr<bool> EndsHold() {
     for (uint64_t end : {spec_.from, spec_.to}) {
-      absl::StatusOr<const kg::v1::Node*> node = context_.Node(end);
-      if (!node.ok()) return node.status();
-      if (!context_.Holds(**node)) return false;
+      absl::StatusOr<bool> holds = context_.NodeHolds(end);
+      if (!holds.ok()) return holds.status();
+      if (!*holds) return false;
     }
     return true;
   }

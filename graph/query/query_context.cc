@@ -34,6 +34,23 @@ absl::StatusOr<const kg::v1::Node*> QueryContext::NodeByKey(
   return Adopt(*std::move(node));
 }
 
+absl::StatusOr<std::string> QueryContext::Label(uint64_t id) {
+  auto it = nodes_.find(id);
+  if (it != nodes_.end()) return it->second.label();
+  return snapshot_.NodeLabel(id);
+}
+
+absl::StatusOr<bool> QueryContext::NodeHolds(uint64_t id) {
+  if (!as_of_) {
+    absl::StatusOr<std::string> exists = Label(id);
+    if (!exists.ok()) return exists.status();
+    return true;
+  }
+  absl::StatusOr<const kg::v1::Node*> node = Node(id);
+  if (!node.ok()) return node.status();
+  return Holds(**node);
+}
+
 bool QueryContext::Holds(const kg::v1::Node& node) const {
   return !as_of_ || ValidAt(node.props(), *as_of_);
 }

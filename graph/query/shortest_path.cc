@@ -75,9 +75,9 @@ class ShortestPathOp final : public Operator {
  private:
   absl::StatusOr<std::optional<Path>> Search() {
     for (uint64_t end : {spec_.from, spec_.to}) {
-      absl::StatusOr<const kg::v1::Node*> node = context_.Node(end);
-      if (!node.ok()) return node.status();
-      if (!context_.Holds(**node)) return std::nullopt;
+      absl::StatusOr<bool> holds = context_.NodeHolds(end);
+      if (!holds.ok()) return holds.status();
+      if (!*holds) return std::nullopt;
     }
     if (spec_.from == spec_.to) return Path{{spec_.from}, {}};
     StepFilter walk = spec_.step;

@@ -23,9 +23,9 @@ bool Traverse::Stopped() const { return nodes_hit_ || edges_hit_; }
 absl::Status Traverse::Start() {
   for (uint64_t id : spec_.start) {
     if (visited_.contains(id)) continue;
-    absl::StatusOr<const kg::v1::Node*> node = context_.Node(id);
-    if (!node.ok()) return node.status();
-    if (!context_.Holds(**node)) continue;
+    absl::StatusOr<bool> holds = context_.NodeHolds(id);
+    if (!holds.ok()) return holds.status();
+    if (!*holds) continue;
     visited_[id] = Visit{0, id, EdgeRef()};
     if (spec_.max_depth > 0) queue_.push_back(id);
     if (!InResult(0)) continue;

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -17,12 +16,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "consistency_check.h"
 #include "kg/graph/graph_store.h"
 #include "kg/graph/snapshot.h"
 #include "kg/graph/text_normalize.h"
-#include "rocksdb/db.h"
-#include "schema.h"
 #include "test_util.h"
 
 namespace kg::graph {
@@ -612,78 +608,6 @@ TEST_P(RandomOperationsTest, IndexesAndCountersStayConsistent) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomOperationsTest,
                          ::testing::Values(1, 2, 3, 20240601));
-
-// The checker itself finds damage: break each kind of entry in a copy of a
-// consistent database and expect a complaint.
-class CheckerTest : public ::testing::Test {};
-
-TEST_F(CheckerTest, FindsDamage) {
-  test::TempDir dir;
-  std::string path = dir.Sub("db");
-  {
-    absl::StatusOr<std::unique_ptr<GraphStore>> store = GraphStore::Open(path);
-    ASSERT_TRUE(store.ok());
-    absl::StatusOr<kg::v1::CommitSummary> s = (*store)->CommitDocument(
-        MakeDocument("doc:a",
-                     {MakeNode("state:DEU", "State", "Germany", {"DE"},
-                               {{"m49", IntValue(276)}}),
-                      MakeNode("network:fpn", "Network", "FPN")},
-                     {MakeEdge("state:DEU", "MEMBER_OF", "network:fpn")}));
-    ASSERT_TRUE(s.ok()) << s.status();
-  }
-  ASSERT_TRUE(test::IsConsistent(path));
-
-  // Each damage: family, and a change to its first entry.
-  struct Damage {
-    std::string family;
-    bool remove_first;  // Otherwise add a stray key.
-  };
-  for (const Damage& damage :
-       {Damage{"keys", true}, Damage{"labels", true}, Damage{"names", true},
-        Damage{"props", true}, Damage{"adj", true}, Damage{"doc_facts", true},
-        Damage{"names", false}, Damage{"adj", false}, Damage{"labels", false},
-        Damage{"meta", false}}) {
-    SCOPED_TRACE(
-        absl::StrCat(damage.family, damage.remove_first ? " -" : " +"));
-    test::TempDir copy_dir;
-    std::string copy = copy_dir.Sub("db");
-    std::filesystem::copy(path, copy, std::filesystem::copy_options::recursive);
-    {
-      std::vector<rocksdb::ColumnFamilyHandle*> handles;
-      rocksdb::DB* db = nullptr;
-      auto descriptors = schema::FamilyDescriptors(StoreOptions());
-      ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), copy, descriptors,
-                                    &handles, &db)
-                      .ok());
-      size_t f = 0;
-      while (descriptors[f].name != damage.family) ++f;
-      if (damage.remove_first) {
-        std::unique_ptr<rocksdb::Iterator> it(
-            db->NewIterator(rocksdb::ReadOptions(), handles[f]));
-        it->SeekToFirst();
-        ASSERT_TRUE(it->Valid());
-        ASSERT_TRUE(
-            db->Delete(rocksdb::WriteOptions(), handles[f], it->key()).ok());
-      } else if (damage.family == "meta") {
-        // A degree counter off by one.
-        std::string key = schema::DegreeKey(1, schema::kOut, 1);
-        ASSERT_TRUE(db->Merge(rocksdb::WriteOptions(), handles[f], key,
-                              schema::EncodeCounter(1))
-                        .ok());
-      } else {
-        std::string stray =
-            damage.family == "names" ? schema::NameKey("stray", 1)
-            : damage.family == "adj" ? schema::AdjKey({1, schema::kIn, 1, 2})
-                                     : schema::LabelKey(7, 1);
-        ASSERT_TRUE(
-            db->Put(rocksdb::WriteOptions(), handles[f], stray, "").ok());
-      }
-      for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
-      delete db;
-    }
-    EXPECT_FALSE(test::IsConsistent(copy));
-  }
-}
 
 }  // namespace
 }  // namespace kg::graph

@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "consistency_check.h"
 #include "kg/graph/snapshot.h"
 #include "test_util.h"
 

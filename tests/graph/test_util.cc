@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "kg/graph/consistency_check.h"
 #include "rocksdb/db.h"
 #include "schema.h"
 
@@ -141,6 +142,22 @@ absl::StatusOr<DbDump> DumpOnce(const std::string& path) {
 
 absl::StatusOr<DbDump> DumpDatabase(const std::string& path) {
   return RetryWhileFilesMove<DbDump>([&] { return DumpOnce(path); });
+}
+
+::testing::AssertionResult IsConsistent(const std::string& path) {
+  absl::StatusOr<ConsistencyReport> report =
+      RetryWhileFilesMove<ConsistencyReport>(
+          [&] { return CheckDatabase(path); });
+  if (!report.ok()) {
+    return ::testing::AssertionFailure() << report.status();
+  }
+  if (report->ok()) return ::testing::AssertionSuccess();
+  ::testing::AssertionResult failure = ::testing::AssertionFailure();
+  failure << report->faults.size() << " faults:";
+  for (const Fault& fault : report->faults) {
+    failure << "\n  " << FaultKindName(fault.kind) << ": " << fault.detail;
+  }
+  return failure;
 }
 
 std::vector<std::string> SourceDocuments(

@@ -1,5 +1,6 @@
 // Helpers shared by the engine tests: temporary database directories, fact
-// builders and a raw dump of every column family.
+// builders, a raw dump of every column family and the consistency check as
+// an assertion.
 #ifndef KG_TESTS_GRAPH_TEST_UTIL_H_
 #define KG_TESTS_GRAPH_TEST_UTIL_H_
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "gtest/gtest.h"
 #include "kg/graph/document_facts.h"
 #include "kg/graph/values.h"
 #include "kg/v1/types.pb.h"
@@ -92,6 +94,11 @@ absl::StatusOr<T> RetryWhileFilesMove(Read read) {
 // Reads the database at `path` through a separate read-only instance (the
 // store may stay open: it is not written to meanwhile in these tests).
 absl::StatusOr<DbDump> DumpDatabase(const std::string& path);
+
+// For EXPECT_TRUE / ASSERT_TRUE: the consistency check of the database at
+// `path` (consistency_check.h) finds no fault, else the faults it found.
+// The store may stay open if no commit runs meanwhile.
+::testing::AssertionResult IsConsistent(const std::string& path);
 
 // The source document keys of a fact, sorted and without repeats.
 std::vector<std::string> SourceDocuments(

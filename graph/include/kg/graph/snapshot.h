@@ -99,14 +99,16 @@ class Snapshot {
                                              absl::string_view cursor,
                                              size_t limit) = 0;
 
-  // Edges of `node_key` in `direction` with type `type`, from the degree
-  // counters (no scan). Zero for unknown types; NotFound for unknown nodes.
+  // Edges of `node_key` in `direction` with type `type`, from the in-memory
+  // topology (or the degree counters when the store keeps none). Zero for
+  // unknown types; NotFound for unknown nodes.
   virtual absl::StatusOr<uint64_t> Degree(absl::string_view node_key,
                                           Direction direction,
                                           absl::string_view type) = 0;
 
   // Every type and direction the node has edges of, out before in, then
-  // by type id, from the degree counters. NotFound for unknown nodes.
+  // by type id, from the topology or the degree counters. NotFound for
+  // unknown nodes.
   virtual absl::StatusOr<std::vector<DegreeCount>> Degrees(
       absl::string_view node_key) = 0;
 
@@ -115,8 +117,16 @@ class Snapshot {
   virtual absl::StatusOr<kg::v1::Node> GetNodeById(uint64_t id) = 0;
   virtual absl::StatusOr<kg::v1::Edge> GetEdgeById(uint64_t id) = 0;
 
+  // The label of the node with id `id`, without loading its record (a
+  // hub's record grows with every document that mentions it). NotFound
+  // when no node has the id.
+  virtual absl::StatusOr<std::string> NodeLabel(uint64_t id) = 0;
+
   // The edges of the node with id `node_id` in ListEdges' order, as
   // adjacency entries; paginated like ListEdges. An unknown id has none.
+  // Read from the store's in-memory topology as of this snapshot when it
+  // keeps one (StoreOptions::topology_budget_bytes), else from RocksDB;
+  // cursors of either work with both.
   virtual absl::StatusOr<AdjacencyPage> ListAdjacent(
       uint64_t node_id, Direction direction,
       const std::vector<std::string>& types, absl::string_view cursor,

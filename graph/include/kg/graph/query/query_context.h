@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "absl/container/node_hash_map.h"
 #include "absl/status/statusor.h"
@@ -39,6 +40,13 @@ class QueryContext {
   const kg::v1::Node* Adopt(kg::v1::Node node);
   // The node with the key, or NotFound naming it.
   absl::StatusOr<const kg::v1::Node*> NodeByKey(absl::string_view key);
+
+  // The node's label, without loading its record unless it was loaded.
+  // NotFound for an unknown id.
+  absl::StatusOr<std::string> Label(uint64_t id);
+  // Whether the node holds as of the query's date; loads it only when
+  // there is a date. NotFound for an unknown id.
+  absl::StatusOr<bool> NodeHolds(uint64_t id);
 
   // Whether the fact holds as of the query's date (always without one).
   bool Holds(const kg::v1::Node& node) const;

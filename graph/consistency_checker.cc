@@ -1,25 +1,18 @@
-#include "consistency_check.h"
+#include "consistency_checker.h"
 
 #include <map>
-#include <memory>
 #include <set>
 #include <utility>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "dictionary.h"
 #include "kg/graph/encoding.h"
-#include "kg/graph/graph_store.h"
 #include "record_view.h"
 #include "records.pb.h"
-#include "rocksdb/db.h"
-#include "schema.h"
-#include "test_util.h"
 
-namespace kg::graph::test {
+namespace kg::graph {
 namespace {
 
 using kg::storage::Assertion;
@@ -31,56 +24,14 @@ std::string Show(absl::string_view bytes) {
   return absl::StrCat("\"", absl::CHexEscape(bytes), "\"");
 }
 
-// The database opened read-only with every family read into memory: the
-// test databases are small.
-class Reader {
- public:
-  ~Reader() {
-    if (db_ == nullptr) return;
-    for (rocksdb::ColumnFamilyHandle* h : handles_) {
-      db_->DestroyColumnFamilyHandle(h);
-    }
-    delete db_;
-  }
-
-  std::string Open(const std::string& path) {
-    rocksdb::Status s = rocksdb::DB::OpenForReadOnly(
-        ReadOnlyOptions(), path, schema::FamilyDescriptors(StoreOptions()),
-        &handles_, &db_);
-    if (!s.ok()) return s.ToString();
-    absl::Status loaded = dictionary_.Load(db_, handles_[schema::kMeta]);
-    if (!loaded.ok()) return std::string(loaded.message());
-    for (int f = 0; f < schema::kFamilyCount; ++f) {
-      rocksdb::ReadOptions options;
-      options.total_order_seek = true;
-      std::unique_ptr<rocksdb::Iterator> it(
-          db_->NewIterator(options, handles_[f]));
-      for (it->SeekToFirst(); it->Valid(); it->Next()) {
-        families_[f][it->key().ToString()] = it->value().ToString();
-      }
-      if (!it->status().ok()) return it->status().ToString();
-    }
-    return "";
-  }
-
-  const KeyValues& family(schema::Family f) const { return families_[f]; }
-  const Dictionary& dictionary() const { return dictionary_; }
-
- private:
-  rocksdb::DB* db_ = nullptr;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  Dictionary dictionary_;
-  KeyValues families_[schema::kFamilyCount];
-};
-
 class Checker {
  public:
-  explicit Checker(const Reader& reader)
-      : reader_(reader), dictionary_(reader.dictionary()) {}
+  explicit Checker(const DatabaseContents& contents)
+      : contents_(contents), dictionary_(contents.dictionary) {}
 
-  std::vector<std::string> Run() {
-    if (!reader_.family(schema::kDefault).empty()) {
-      Fail("the default family is not empty");
+  ConsistencyReport Run() && {
+    if (!family(schema::kDefault).empty()) {
+      Fail(FaultKind::kCorruptEntry, "the default family is not empty");
     }
     ReadNodes();
     ReadEdges();
@@ -89,33 +40,48 @@ class Checker {
     CheckAdjacency();
     CheckMeta();
     CheckDocFacts();
-    return std::move(problems_);
+    report_.nodes_checked = nodes_.size();
+    report_.edges_checked = edges_.size();
+    report_.entries_checked = contents_.entries;
+    return std::move(report_);
   }
 
  private:
-  void Fail(std::string problem) { problems_.push_back(std::move(problem)); }
+  const KeyValues& family(schema::Family f) const {
+    return contents_.families[f];
+  }
+
+  void Fail(FaultKind kind, std::string detail) {
+    report_.faults.push_back({kind, std::move(detail)});
+  }
 
   // Checks what every node and edge record must satisfy on its own.
   void CheckAssertions(
       const google::protobuf::RepeatedPtrField<Assertion>& assertions,
       const std::string& what) {
-    if (assertions.empty()) Fail(absl::StrCat(what, " has no assertion"));
+    if (assertions.empty()) {
+      Fail(FaultKind::kFactWithoutSource, absl::StrCat(what, " has no source"));
+    }
     std::set<std::string> documents;
     for (const Assertion& a : assertions) {
       if (!documents.insert(a.document_key()).second) {
-        Fail(absl::StrCat(what, " has two assertions by ", a.document_key()));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat(what, " has two assertions by ", a.document_key()));
       }
       if (!absl::StartsWith(a.document_key(), "doc:")) {
-        Fail(absl::StrCat(what, " has an assertion by bad document ",
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat(what, " has an assertion by bad document ",
                           Show(a.document_key())));
       }
       if (a.sources().empty()) {
-        Fail(absl::StrCat(what, " assertion by ", a.document_key(),
+        Fail(FaultKind::kFactWithoutSource,
+             absl::StrCat(what, " assertion by ", a.document_key(),
                           " has no source"));
       }
       for (const kg::v1::Source& source : a.sources()) {
         if (source.document_key() != a.document_key()) {
-          Fail(absl::StrCat(what, " assertion by ", a.document_key(),
+          Fail(FaultKind::kCorruptEntry,
+               absl::StrCat(what, " assertion by ", a.document_key(),
                             " has a source naming ", source.document_key()));
         }
       }
@@ -123,78 +89,94 @@ class Checker {
   }
 
   void ReadNodes() {
-    for (const auto& [key, value] : reader_.family(schema::kNodes)) {
+    for (const auto& [key, value] : family(schema::kNodes)) {
       uint64_t id;
       NodeRecord record;
       if (!schema::ParseIdKey(key, &id) || !record.ParseFromString(value)) {
-        Fail(absl::StrCat("corrupt node entry ", Show(key)));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat("corrupt node entry ", Show(key)));
         continue;
       }
       std::string what = absl::StrCat("node ", id, " (", record.key(), ")");
       CheckAssertions(record.assertions(), what);
       if (dictionary_.Name(DictKind::kLabel, record.label_id()).empty()) {
-        Fail(absl::StrCat(what, " has unknown label id ", record.label_id()));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat(what, " has unknown label id ", record.label_id()));
       }
       nodes_[id] = std::move(record);
     }
   }
 
   void ReadEdges() {
-    for (const auto& [key, value] : reader_.family(schema::kEdges)) {
+    for (const auto& [key, value] : family(schema::kEdges)) {
       uint64_t id;
       EdgeRecord record;
       if (!schema::ParseIdKey(key, &id) || !record.ParseFromString(value)) {
-        Fail(absl::StrCat("corrupt edge entry ", Show(key)));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat("corrupt edge entry ", Show(key)));
         continue;
       }
       std::string what = absl::StrCat("edge ", id);
       CheckAssertions(record.assertions(), what);
       if (dictionary_.Name(DictKind::kEdgeType, record.type_id()).empty()) {
-        Fail(absl::StrCat(what, " has unknown type id ", record.type_id()));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat(what, " has unknown type id ", record.type_id()));
       }
       for (uint64_t end : {record.src(), record.dst()}) {
-        auto node = nodes_.find(end);
-        if (node == nodes_.end()) {
-          Fail(absl::StrCat(what, " names missing node ", end));
-          continue;
-        }
-        // The documents asserting an edge must keep its ends alive.
-        for (const Assertion& a : record.assertions()) {
-          bool found = false;
-          for (const Assertion& n : node->second.assertions()) {
-            found = found || n.document_key() == a.document_key();
-          }
-          if (!found) {
-            Fail(absl::StrCat(what, " is asserted by ", a.document_key(),
-                              " which does not assert its end ",
-                              node->second.key()));
-          }
-        }
+        CheckEdgeEnd(what, record, end);
       }
       edges_[id] = std::move(record);
     }
   }
 
+  // The end must exist, and the documents asserting the edge must keep it
+  // alive.
+  void CheckEdgeEnd(const std::string& what, const EdgeRecord& record,
+                    uint64_t end) {
+    auto node = nodes_.find(end);
+    if (node == nodes_.end()) {
+      Fail(FaultKind::kEdgeEndMissing,
+           absl::StrCat(what, " names missing node ", end));
+      return;
+    }
+    for (const Assertion& a : record.assertions()) {
+      bool found = false;
+      for (const Assertion& n : node->second.assertions()) {
+        found = found || n.document_key() == a.document_key();
+      }
+      if (!found) {
+        Fail(FaultKind::kEdgeEndMissing,
+             absl::StrCat(what, " is asserted by ", a.document_key(),
+                          " which does not assert its end ",
+                          node->second.key()));
+      }
+    }
+  }
+
   void CheckKeys() {
-    const KeyValues& keys = reader_.family(schema::kKeys);
+    const KeyValues& keys = family(schema::kKeys);
     for (const auto& [key, value] : keys) {
       uint64_t id;
       if (!schema::ParseIdKey(value, &id)) {
-        Fail(absl::StrCat("keys entry ", key, " has a corrupt id"));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat("keys entry ", key, " has a corrupt id"));
         continue;
       }
       auto node = nodes_.find(id);
       if (node == nodes_.end()) {
-        Fail(absl::StrCat("keys entry ", key, " names missing node ", id));
+        Fail(FaultKind::kDanglingIndexEntry,
+             absl::StrCat("keys entry ", key, " names missing node ", id));
       } else if (node->second.key() != key) {
-        Fail(absl::StrCat("keys entry ", key, " names node ", id, " keyed ",
+        Fail(FaultKind::kDanglingIndexEntry,
+             absl::StrCat("keys entry ", key, " names node ", id, " keyed ",
                           node->second.key()));
       }
     }
     for (const auto& [id, record] : nodes_) {
       auto entry = keys.find(record.key());
       if (entry == keys.end() || entry->second != schema::IdKey(id)) {
-        Fail(absl::StrCat("node ", id, " (", record.key(),
+        Fail(FaultKind::kRecordNotIndexed,
+             absl::StrCat("node ", id, " (", record.key(),
                           ") has no keys entry naming it"));
       }
     }
@@ -203,18 +185,21 @@ class Checker {
   // Compares the keys of family `f` with `expected`; values must be empty.
   void CompareIndex(schema::Family f, const std::set<std::string>& expected,
                     absl::string_view name) {
-    const KeyValues& actual = reader_.family(f);
+    const KeyValues& actual = family(f);
     for (const auto& [key, value] : actual) {
       if (!expected.count(key)) {
-        Fail(absl::StrCat("stale ", name, " entry ", Show(key)));
+        Fail(FaultKind::kDanglingIndexEntry,
+             absl::StrCat("stale ", name, " entry ", Show(key)));
       }
       if (!value.empty()) {
-        Fail(absl::StrCat(name, " entry ", Show(key), " has a value"));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat(name, " entry ", Show(key), " has a value"));
       }
     }
     for (const std::string& key : expected) {
       if (!actual.count(key)) {
-        Fail(absl::StrCat("missing ", name, " entry ", Show(key)));
+        Fail(FaultKind::kRecordNotIndexed,
+             absl::StrCat("missing ", name, " entry ", Show(key)));
       }
     }
   }
@@ -233,13 +218,15 @@ class Checker {
         std::optional<uint32_t> prop_id =
             dictionary_.Find(DictKind::kProperty, prop);
         if (!prop_id) {
-          Fail(absl::StrCat("node ", id, " property ", prop,
+          Fail(FaultKind::kCorruptEntry,
+               absl::StrCat("node ", id, " property ", prop,
                             " is not in the dictionary"));
           continue;
         }
         absl::StatusOr<std::string> key = schema::PropKey(*prop_id, value, id);
         if (!key.ok()) {
-          Fail(absl::StrCat("node ", id, " property ", prop, ": ",
+          Fail(FaultKind::kCorruptEntry,
+               absl::StrCat("node ", id, " property ", prop, ": ",
                             key.status().message()));
           continue;
         }
@@ -261,29 +248,41 @@ class Checker {
         uint64_t other = dir == schema::kOut ? record.dst() : record.src();
         std::string key = schema::AdjKey({node, dir, record.type_id(), other});
         if (!expected.emplace(key, schema::IdKey(id)).second) {
-          Fail(absl::StrCat("edge ", id, " and edge ", Show(expected[key]),
+          Fail(FaultKind::kAdjacencyMismatch,
+               absl::StrCat("edge ", id, " and edge ", Show(expected[key]),
                             " share the adj key ", Show(key)));
         }
         ++degrees_[schema::DegreeKey(node, dir, record.type_id())];
       }
     }
-    const KeyValues& actual = reader_.family(schema::kAdj);
+    const KeyValues& actual = family(schema::kAdj);
     for (const auto& [key, value] : actual) {
+      uint64_t edge = 0;
       auto it = expected.find(key);
-      if (it == expected.end()) {
-        Fail(absl::StrCat("stale adj entry ", Show(key)));
+      if (!schema::ParseIdKey(value, &edge) || !edges_.count(edge)) {
+        Fail(FaultKind::kDanglingIndexEntry,
+             absl::StrCat("adj entry ", Show(key), " names no live edge (",
+                          Show(value), ")"));
+      } else if (it == expected.end()) {
+        Fail(FaultKind::kAdjacencyMismatch,
+             absl::StrCat("adj entry ", Show(key), " of edge ", edge,
+                          " does not match the edge"));
       } else if (it->second != value) {
-        Fail(absl::StrCat("adj entry ", Show(key), " names edge ", Show(value),
+        Fail(FaultKind::kAdjacencyMismatch,
+             absl::StrCat("adj entry ", Show(key), " names edge ", edge,
                           " not ", Show(it->second)));
       }
     }
     for (const auto& [key, value] : expected) {
-      if (!actual.count(key))
-        Fail(absl::StrCat("missing adj entry ", Show(key)));
+      if (!actual.count(key)) {
+        Fail(FaultKind::kAdjacencyMismatch,
+             absl::StrCat("missing adj entry ", Show(key), " of edge ",
+                          Show(value)));
+      }
     }
   }
 
-  // `counter` read from meta against `expected` counts (absent = 0).
+  // Counters read from meta against `expected` counts (absent = 0).
   template <typename Key>
   void CompareCounters(const std::map<Key, int64_t>& found,
                        const std::map<Key, int64_t>& expected,
@@ -292,13 +291,15 @@ class Checker {
       auto it = expected.find(key);
       int64_t want = it == expected.end() ? 0 : it->second;
       if (value != want) {
-        Fail(absl::StrCat(name, " counter ", Show(absl::StrCat(key)), " is ",
+        Fail(FaultKind::kCounterMismatch,
+             absl::StrCat(name, " counter ", Show(absl::StrCat(key)), " is ",
                           value, ", records say ", want));
       }
     }
     for (const auto& [key, value] : expected) {
       if (value != 0 && !found.count(key)) {
-        Fail(absl::StrCat(name, " counter ", Show(absl::StrCat(key)),
+        Fail(FaultKind::kCounterMismatch,
+             absl::StrCat(name, " counter ", Show(absl::StrCat(key)),
                           " is missing; records say ", value));
       }
     }
@@ -308,17 +309,21 @@ class Checker {
     std::map<uint32_t, int64_t> labels, types;
     std::map<std::string, int64_t> degrees;
     uint64_t next_node = 1, next_edge = 1;
-    for (const auto& [key, value] : reader_.family(schema::kMeta)) {
+    for (const auto& [key, value] : family(schema::kMeta)) {
       absl::string_view k = key;
       uint32_t id;
       if (k == schema::kFormatVersionKey || absl::StartsWith(k, "dict/")) {
         continue;
-      } else if (k == schema::kNextNodeIdKey) {
-        if (!schema::ParseIdKey(value, &next_node))
-          Fail("corrupt next node id");
+      }
+      if (value.size() != 8) {
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat("meta value of ", Show(key), " is not 8 bytes"));
+        continue;
+      }
+      if (k == schema::kNextNodeIdKey) {
+        schema::ParseIdKey(value, &next_node);
       } else if (k == schema::kNextEdgeIdKey) {
-        if (!schema::ParseIdKey(value, &next_edge))
-          Fail("corrupt next edge id");
+        schema::ParseIdKey(value, &next_edge);
       } else if (absl::ConsumePrefix(&k, schema::kLabelCountPrefix) &&
                  k.size() == 4 && GetFixed32BE(&k, &id)) {
         labels[id] = schema::DecodeCounter(value);
@@ -328,22 +333,21 @@ class Checker {
       } else if (absl::StartsWith(k, "degree/") && k.size() == 7 + 13) {
         degrees[key] = schema::DecodeCounter(value);
       } else {
-        Fail(absl::StrCat("unknown meta key ", Show(key)));
-      }
-      if (value.size() != 8 && !absl::StartsWith(key, "dict/") &&
-          key != schema::kFormatVersionKey) {
-        Fail(absl::StrCat("meta value of ", Show(key), " is not 8 bytes"));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat("unknown meta key ", Show(key)));
       }
     }
     CompareCounters(labels, label_counts_, "label");
     CompareCounters(types, type_counts_, "type");
     CompareCounters(degrees, degrees_, "degree");
     if (!nodes_.empty() && nodes_.rbegin()->first >= next_node) {
-      Fail(absl::StrCat("node id ", nodes_.rbegin()->first,
+      Fail(FaultKind::kCounterMismatch,
+           absl::StrCat("node id ", nodes_.rbegin()->first,
                         " is not below the next node id ", next_node));
     }
     if (!edges_.empty() && edges_.rbegin()->first >= next_edge) {
-      Fail(absl::StrCat("edge id ", edges_.rbegin()->first,
+      Fail(FaultKind::kCounterMismatch,
+           absl::StrCat("edge id ", edges_.rbegin()->first,
                         " is not below the next edge id ", next_edge));
     }
   }
@@ -362,19 +366,20 @@ class Checker {
             schema::DocFactKey(a.document_key(), schema::kEdgeFact, id));
       }
     }
-    for (const auto& [key, value] : reader_.family(schema::kDocFacts)) {
+    for (const auto& [key, value] : family(schema::kDocFacts)) {
       schema::DocFact fact;
       if (!schema::ParseDocFactKey(key, &fact) ||
           (fact.kind != schema::kNodeFact && fact.kind != schema::kEdgeFact)) {
-        Fail(absl::StrCat("corrupt doc_facts key ", Show(key)));
+        Fail(FaultKind::kCorruptEntry,
+             absl::StrCat("corrupt doc_facts key ", Show(key)));
       }
     }
     CompareIndex(schema::kDocFacts, expected, "doc_facts");
   }
 
-  const Reader& reader_;
+  const DatabaseContents& contents_;
   const Dictionary& dictionary_;
-  std::vector<std::string> problems_;
+  ConsistencyReport report_;
   std::map<uint64_t, NodeRecord> nodes_;
   std::map<uint64_t, EdgeRecord> edges_;
   std::map<uint32_t, int64_t> label_counts_, type_counts_;
@@ -383,27 +388,8 @@ class Checker {
 
 }  // namespace
 
-std::vector<std::string> CheckConsistency(const std::string& path) {
-  std::unique_ptr<Reader> reader;
-  absl::StatusOr<bool> opened = RetryWhileFilesMove<bool>([&] {
-    reader = std::make_unique<Reader>();
-    std::string error = reader->Open(path);
-    if (!error.empty()) return absl::StatusOr<bool>(absl::InternalError(error));
-    return absl::StatusOr<bool>(true);
-  });
-  if (!opened.ok()) {
-    return {
-        absl::StrCat("cannot read ", path, ": ", opened.status().message())};
-  }
-  return Checker(*reader).Run();
+ConsistencyReport CheckContents(const DatabaseContents& contents) {
+  return Checker(contents).Run();
 }
 
-::testing::AssertionResult IsConsistent(const std::string& path) {
-  std::vector<std::string> problems = CheckConsistency(path);
-  if (problems.empty()) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << problems.size() << " inconsistencies:\n  "
-         << absl::StrJoin(problems, "\n  ");
-}
-
-}  // namespace kg::graph::test
+}  // namespace kg::graph

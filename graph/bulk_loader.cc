@@ -1,0 +1,359 @@
+#include "bulk_loader.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/types/span.h"
+#include "assertions.h"
+#include "fact_validation.h"
+#include "records.pb.h"
+#include "rocksdb/sst_file_writer.h"
+#include "schema.h"
+#include "topology.h"
+
+namespace kg::graph {
+namespace {
+
+using kg::storage::EdgeRecord;
+using kg::storage::NodeRecord;
+using schema::Family;
+using schema::ToSlice;
+
+// One column family's table file, written in key order, opened on its
+// first entry.
+class TableFile {
+ public:
+  TableFile(const StoreCore& core, Family family, std::string path)
+      : family_(core.families[family]),
+        path_(std::move(path)),
+        writer_(rocksdb::EnvOptions(),
+                rocksdb::Options(rocksdb::DBOptions(),
+                                 core.descriptors[family].options),
+                family_) {}
+
+  absl::Status Put(const rocksdb::Slice& key, const rocksdb::Slice& value) {
+    rocksdb::Status s;
+    if (entries_++ == 0) s = writer_.Open(path_);
+    if (s.ok()) s = writer_.Put(key, value);
+    return s.ok() ? absl::OkStatus() : FromRocks(s, "writing " + path_);
+  }
+
+  // Closes the file and adds it to `ingest` (nothing when empty).
+  absl::Status FinishInto(std::vector<rocksdb::IngestExternalFileArg>* ingest) {
+    if (entries_ == 0) return absl::OkStatus();
+    rocksdb::Status s = writer_.Finish();
+    if (!s.ok()) return FromRocks(s, "finishing " + path_);
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = family_;
+    arg.external_files = {path_};
+    arg.options.move_files = true;
+    ingest->push_back(std::move(arg));
+    return absl::OkStatus();
+  }
+
+ private:
+  rocksdb::ColumnFamilyHandle* const family_;
+  const std::string path_;
+  rocksdb::SstFileWriter writer_;
+  size_t entries_ = 0;
+};
+
+class RocksBulkLoader : public BulkLoader {
+ public:
+  RocksBulkLoader(StoreCore* core, std::string document_key, std::string dir)
+      : core_(core), document_key_(std::move(document_key)), dir_(dir) {
+    std::filesystem::create_directories(dir_);
+  }
+
+  ~RocksBulkLoader() override {
+    for (std::unique_ptr<TableFile>& file : files_) file.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+
+  absl::Status AddNode(const kg::v1::Node& node) override {
+    if (absl::Status s = ValidateNode(node, document_key_, "node"); !s.ok()) {
+      return s;
+    }
+    const uint64_t id = labels_.size();
+    if (!node_ids_.try_emplace(node.key(), id).second) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("node.key: '%s' was added before", node.key()));
+    }
+    absl::StatusOr<uint32_t> label = Intern(DictKind::kLabel, node.label());
+    if (!label.ok()) return label.status();
+    for (const auto& [name, value] : node.props()) {
+      absl::StatusOr<uint32_t> prop = Intern(DictKind::kProperty, name);
+      if (!prop.ok()) return prop.status();
+    }
+    labels_.push_back(*label);
+    node_record_.Clear();
+    node_record_.set_key(node.key());
+    node_record_.set_label_id(*label);
+    kg::storage::Assertion* assertion = node_record_.add_assertions();
+    assertion->set_document_key(document_key_);
+    MergeNodeInto(node, document_key_, assertion);
+    EnsureSource(document_key_, "import", assertion);
+    for (auto& entry : NodeIndexEntries(
+             id, node_record_, core_->dictionary, [&](absl::string_view name) {
+               return dictionary_cache_[static_cast<int>(DictKind::kProperty)]
+                   .find(name)
+                   ->second;
+             })) {
+      index_entries_.push_back(std::move(entry));
+    }
+    node_record_.SerializeToString(&scratch_);
+    return File(schema::kNodes).Put(schema::IdKey(id), scratch_);
+  }
+
+  absl::Status AddEdge(const kg::v1::Edge& edge) override {
+    if (absl::Status s = ValidateEdge(edge, document_key_, "edge"); !s.ok()) {
+      return s;
+    }
+    TopologyEdge added;
+    for (auto [key, end, field] :
+         {std::tuple{&edge.src_key(), &added.src, "src_key"},
+          std::tuple{&edge.dst_key(), &added.dst, "dst_key"}}) {
+      auto it = node_ids_.find(*key);
+      if (it == node_ids_.end()) {
+        return absl::FailedPreconditionError(absl::StrFormat(
+            "edge.%s: no node '%s' was added before", field, *key));
+      }
+      *end = it->second;
+    }
+    absl::StatusOr<uint32_t> type = Intern(DictKind::kEdgeType, edge.type());
+    if (!type.ok()) return type.status();
+    added.type = *type;
+    added.id = edges_.size() + 1;
+    edges_.push_back(added);
+    edge_record_.Clear();
+    edge_record_.set_src(added.src);
+    edge_record_.set_dst(added.dst);
+    edge_record_.set_type_id(added.type);
+    kg::storage::Assertion* assertion = edge_record_.add_assertions();
+    assertion->set_document_key(document_key_);
+    MergeEdgeInto(edge, document_key_, assertion);
+    EnsureSource(document_key_, "import", assertion);
+    edge_record_.SerializeToString(&scratch_);
+    return File(schema::kEdges).Put(schema::IdKey(added.id), scratch_);
+  }
+
+  absl::StatusOr<kg::v1::CommitSummary> Finish() override {
+    absl::MutexLock lock(&core_->write_mu);
+    if (finished_) return absl::FailedPreconditionError("Finish called twice");
+    finished_ = true;
+    if (core_->ids.next_node_id != 1 || core_->ids.next_edge_id != 1) {
+      return absl::FailedPreconditionError(
+          "the store took a commit during the bulk load");
+    }
+    kg::v1::CommitSummary summary;
+    summary.set_document_key(document_key_);
+    summary.set_nodes_asserted(node_ids_.size());
+    summary.set_edges_asserted(edges_.size());
+    summary.set_nodes_created(node_ids_.size());
+    summary.set_edges_created(edges_.size());
+    summary.set_changed(!node_ids_.empty());
+    if (node_ids_.empty()) return summary;
+    absl::StatusOr<std::shared_ptr<const Topology>> topology =
+        Topology::FromEdges(labels_, edges_, 0,
+                            std::numeric_limits<size_t>::max());
+    if (!topology.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("edges: ", topology.status().message()));
+    }
+    absl::Status written = WriteKeys();
+    if (written.ok()) written = WriteIndexes();
+    if (written.ok()) written = WriteDocFacts();
+    if (written.ok()) written = WriteAdjacency(**topology);
+    if (!written.ok()) return written;
+    std::vector<rocksdb::IngestExternalFileArg> ingest;
+    for (std::unique_ptr<TableFile>& file : files_) {
+      if (file == nullptr) continue;
+      if (absl::Status s = file->FinishInto(&ingest); !s.ok()) return s;
+    }
+    rocksdb::Status s = core_->db->IngestExternalFiles(ingest);
+    if (!s.ok()) return FromRocks(s, "ingesting the bulk load");
+    core_->ids.next_node_id = labels_.size();
+    core_->ids.next_edge_id = edges_.size() + 1;
+    const size_t budget = core_->options.topology_budget_bytes;
+    core_->Publish(
+        budget > 0 && (*topology)->memory_bytes() <= budget
+            ? (*topology)->WithSequence(core_->db->GetLatestSequenceNumber())
+            : nullptr);
+    return summary;
+  }
+
+ private:
+  TableFile& File(Family family) {
+    std::unique_ptr<TableFile>& file = files_[family];
+    if (file == nullptr) {
+      file = std::make_unique<TableFile>(
+          *core_, family, absl::StrCat(dir_, "/", family, ".sst"));
+    }
+    return *file;
+  }
+
+  // The dictionary id of `name`; a new name is persisted at once (a
+  // dictionary entry no fact uses is harmless), as commits share the
+  // dictionary.
+  absl::StatusOr<uint32_t> Intern(DictKind kind, absl::string_view name) {
+    auto& cache = dictionary_cache_[static_cast<int>(kind)];
+    auto it = cache.find(name);
+    if (it != cache.end()) return it->second;
+    absl::MutexLock lock(&core_->write_mu);
+    rocksdb::WriteBatch batch;
+    std::vector<std::pair<DictKind, std::string>> added;
+    const uint32_t id = core_->dictionary.Intern(
+        kind, name, core_->families[schema::kMeta], &batch, &added);
+    if (batch.Count() > 0) {
+      rocksdb::WriteOptions sync;
+      sync.sync = core_->options.sync_writes;
+      rocksdb::Status s = core_->db->Write(sync, &batch);
+      if (!s.ok()) {
+        core_->dictionary.Forget(added);
+        return FromRocks(s, "writing a dictionary entry");
+      }
+      core_->PublishCommit(batch);
+    }
+    cache.emplace(name, id);
+    return id;
+  }
+
+  absl::Status WriteKeys() {
+    std::vector<std::pair<absl::string_view, uint64_t>> keys(node_ids_.begin(),
+                                                             node_ids_.end());
+    std::sort(keys.begin(), keys.end());
+    for (const auto& [key, id] : keys) {
+      if (absl::Status s =
+              File(schema::kKeys).Put(ToSlice(key), schema::IdKey(id));
+          !s.ok()) {
+        return s;
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status WriteIndexes() {
+    std::sort(index_entries_.begin(), index_entries_.end());
+    for (const auto& [family, key] : index_entries_) {
+      if (absl::Status s = File(family).Put(key, ""); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  // Edge facts sort before node facts ('e' < 'n').
+  absl::Status WriteDocFacts() {
+    for (const TopologyEdge& edge : edges_) {
+      absl::Status s = File(schema::kDocFacts)
+                           .Put(schema::DocFactKey(document_key_,
+                                                   schema::kEdgeFact, edge.id),
+                                "");
+      if (!s.ok()) return s;
+    }
+    for (uint64_t id = 1; id < labels_.size(); ++id) {
+      absl::Status s =
+          File(schema::kDocFacts)
+              .Put(schema::DocFactKey(document_key_, schema::kNodeFact, id),
+                   "");
+      if (!s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  // `adj` entries and `meta` counters (count/label, count/type, degree,
+  // next_id sort in that order), from the topology.
+  absl::Status WriteAdjacency(const Topology& topology) {
+    std::map<uint32_t, int64_t> label_counts, type_counts;
+    for (uint64_t id = 1; id < labels_.size(); ++id)
+      ++label_counts[labels_[id]];
+    for (const TopologyEdge& edge : edges_) ++type_counts[edge.type];
+    TableFile& meta = File(schema::kMeta);
+    for (const auto& [label, count] : label_counts) {
+      absl::Status s =
+          meta.Put(schema::LabelCountKey(label), schema::EncodeCounter(count));
+      if (!s.ok()) return s;
+    }
+    for (const auto& [type, count] : type_counts) {
+      absl::Status s =
+          meta.Put(schema::TypeCountKey(type), schema::EncodeCounter(count));
+      if (!s.ok()) return s;
+    }
+    TableFile& adj = File(schema::kAdj);
+    for (uint64_t node = 1; node < labels_.size(); ++node) {
+      for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
+        absl::Span<const TopologyEntry> edges = topology.Adjacent(node, dir);
+        for (size_t first = 0; first < edges.size();) {
+          size_t end = first;
+          for (; end < edges.size() && edges[end].type == edges[first].type;
+               ++end) {
+            absl::Status s = adj.Put(
+                schema::AdjKey({node, dir, edges[end].type, edges[end].other}),
+                schema::IdKey(edges[end].edge));
+            if (!s.ok()) return s;
+          }
+          absl::Status s =
+              meta.Put(schema::DegreeKey(node, dir, edges[first].type),
+                       schema::EncodeCounter(end - first));
+          if (!s.ok()) return s;
+          first = end;
+        }
+      }
+    }
+    absl::Status s = meta.Put(ToSlice(schema::kNextEdgeIdKey),
+                              schema::IdKey(edges_.size() + 1));
+    if (!s.ok()) return s;
+    return meta.Put(ToSlice(schema::kNextNodeIdKey),
+                    schema::IdKey(labels_.size()));
+  }
+
+  StoreCore* const core_;
+  const std::string document_key_;
+  const std::string dir_;
+  std::array<std::unique_ptr<TableFile>, schema::kFamilyCount> files_;
+  absl::flat_hash_map<std::string, uint32_t> dictionary_cache_[3];
+  absl::flat_hash_map<std::string, uint64_t> node_ids_;
+  // Label ids by node id; ids start at 1.
+  std::vector<uint32_t> labels_ = {0};
+  std::vector<TopologyEdge> edges_;
+  // `labels`, `names` and `props` keys.
+  std::vector<std::pair<Family, std::string>> index_entries_;
+  // Reused per fact.
+  NodeRecord node_record_;
+  EdgeRecord edge_record_;
+  std::string scratch_;
+  bool finished_ = false;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<BulkLoader>> NewRocksBulkLoader(
+    StoreCore* core, absl::string_view document_key) {
+  if (absl::Status s = ValidateDocumentKey(document_key, "document_key");
+      !s.ok()) {
+    return s;
+  }
+  {
+    absl::MutexLock lock(&core->write_mu);
+    if (core->ids.next_node_id != 1 || core->ids.next_edge_id != 1) {
+      return absl::FailedPreconditionError(
+          "bulk loads go into an empty store only");
+    }
+  }
+  static std::atomic<int> serial{0};
+  return std::make_unique<RocksBulkLoader>(
+      core, std::string(document_key),
+      absl::StrCat(core->path, "/bulk-load-", serial++));
+}
+
+}  // namespace kg::graph

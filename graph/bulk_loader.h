@@ -1,0 +1,24 @@
+// The BulkLoader of a RocksDB-backed GraphStore (graph_store.h): builds
+// each column family's table file in key order — node and edge records as
+// they are added, indexes, adjacency and counters at Finish — and ingests
+// them all in one atomic IngestExternalFiles, then publishes the topology
+// it built on the way.
+#ifndef KG_GRAPH_BULK_LOADER_H_
+#define KG_GRAPH_BULK_LOADER_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "kg/graph/graph_store.h"
+#include "store_core.h"
+
+namespace kg::graph {
+
+// `core` must outlive the loader.
+absl::StatusOr<std::unique_ptr<BulkLoader>> NewRocksBulkLoader(
+    StoreCore* core, absl::string_view document_key);
+
+}  // namespace kg::graph
+
+#endif  // KG_GRAPH_BULK_LOADER_H_
