@@ -5,6 +5,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "google/protobuf/stubs/common.h"
 
 namespace kg::loaders {
 
@@ -21,6 +22,13 @@ absl::StatusOr<bool> CsvRecordReader::Next(CsvRecord* record) {
       std::string field;
       absl::Status status = ReadField(record->line, &field);
       if (!status.ok()) return status;
+      // Fields become protobuf strings, which must be UTF-8.
+      if (!google::protobuf::internal::IsStructurallyValidUTF8(
+              field.data(), static_cast<int>(field.size()))) {
+        return Error(record->line,
+                     absl::StrCat("field ", record->fields.size() + 1,
+                                  " is not valid UTF-8"));
+      }
       record->fields.push_back(std::move(field));
       if (pos_ < text_.size() && text_[pos_] == ',') {
         ++pos_;

@@ -26,7 +26,7 @@ class CsvRecordReader {
 
   // Reads the next record into `record`; false at the end of the text.
   // Blank lines are skipped. InvalidArgument for an unterminated quoted
-  // field or a stray quote.
+  // field, a stray quote or a field that is not UTF-8.
   absl::StatusOr<bool> Next(CsvRecord* record);
 
  private:

@@ -118,7 +118,11 @@ std::string LabelForName(absl::string_view name) {
   }
   auto it = HeadLabels().find(head);
   if (it == HeadLabels().end()) return "";
-  if (it->second == "Mission" && !un) return "";
+  // A force or operation that is not the UN's is a national or regional
+  // body ("Japan Ground Self-Defense Force"); a mission, a state's office.
+  if (it->second == "Mission" && !un) {
+    return head == "mission" ? "" : "Organization";
+  }
   if (un && UnBodyHeads().contains(head)) return "UNBody";
   return it->second;
 }

@@ -66,13 +66,22 @@ bool NamesKnownEntities(const NamedPhrase& phrase,
     if (match.span.Contains(phrase.span)) return true;
     bool starts_phrase = match.span.start == phrase.span.start;
     size_t after = match.span.end - phrase.span.start;
-    bool coordinated =
-        starts_phrase && after < phrase.name.size() &&
-        absl::StartsWith(absl::string_view(phrase.name).substr(after), " and ");
-    if (!coordinated) continue;
-    // "WPS and Action for Peace" joins two known names; "UN and Global
-    // Issues Unit" is one name that opens with a known one.
-    size_t second = phrase.span.start + after + 5;
+    absl::string_view rest = after < phrase.name.size()
+                                 ? absl::string_view(phrase.name).substr(after)
+                                 : absl::string_view();
+    size_t joint = 0;
+    for (absl::string_view join : {" and the ", " and ", " of the "}) {
+      if (absl::StartsWith(rest, join)) {
+        joint = join.size();
+        break;
+      }
+    }
+    if (!starts_phrase || joint == 0) continue;
+    // "WPS and Action for Peace", "Japan and the African Union" and
+    // "Police Division of the Department of Peace Operations" join two
+    // known names; "UN and Global Issues Unit" is one name that opens with
+    // a known one.
+    size_t second = phrase.span.start + after + joint;
     for (const GazetteerMatch& other : known) {
       if (other.span.start == second) return true;
     }

@@ -448,9 +448,10 @@ std::vector<ResolutionRef> FindResolutions(absl::string_view text) {
         std::cmatch more;
         while (std::regex_search(rest, base + part.size(), more, kMore)) {
           size_t pos = rest - base + more.position(1);
-          out.push_back({{offset + pos, offset + rest - base + more.length(0)},
-                         more[1].str(),
-                         more[2].str()});
+          // Offsets, not pointers: `offset + rest` would point past `text`.
+          size_t end = rest - base + more.length(0);
+          out.push_back(
+              {{offset + pos, offset + end}, more[1].str(), more[2].str()});
           rest += more.length(0);
         }
       }

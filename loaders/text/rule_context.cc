@@ -40,6 +40,7 @@ bool IsListGap(const RuleContext& context, Span gap) {
                                            "well",
                                            "in",
                                            "collaboration",
+                                           "support",
                                            "with",
                                            "together",
                                            "of",

@@ -34,18 +34,23 @@ std::string EventNameFromTitle(absl::string_view title) {
   return std::regex_replace(std::string(title), kSuffix, "");
 }
 
-bool NamesAnEvent(absl::string_view name, absl::string_view kind) {
-  if (kind == "agenda" || kind == "chairs_summary" ||
-      kind == "meeting_summary" || kind == "concept_note") {
-    return true;
-  }
+// Whether a heading's words name an event ("Workshop on ...", "Summary of
+// the annual meeting").
+bool HasEventWord(absl::string_view name) {
   std::string lower = absl::AsciiStrToLower(name);
   for (absl::string_view head :
        {"meeting", "conference", "summit", "seminar", "debriefing", "workshop",
-        "ministerial", "dialogue", "symposium", "forum"}) {
+        "ministerial", "dialogue", "symposium", "forum", "retreat",
+        "consultation", "roundtable", "round table", "briefing"}) {
     if (absl::StrContains(lower, head)) return true;
   }
   return false;
+}
+
+// Kinds of document whose title is their event's name.
+bool TitleIsTheEvent(absl::string_view kind) {
+  return kind == "agenda" || kind == "chairs_summary" ||
+         kind == "meeting_summary" || kind == "concept_note";
 }
 
 std::string Collapse(absl::string_view s) {
@@ -63,19 +68,64 @@ std::string Collapse(absl::string_view s) {
   return out;
 }
 
+// "Summary of the annual meeting" under a group's name: the meeting is
+// the group's, "Annual meeting of <group>".
+std::string GroupEventName(const RuleContext& context, std::string name,
+                           const Block* title_block, const Block* event_block) {
+  static const std::regex kReportOf(
+      R"(^(?:summary|report|record|minutes|outcome)\s+of\s+(?:the\s+)?)",
+      std::regex::icase);
+  std::string stripped = std::regex_replace(name, kReportOf, "");
+  if (stripped == name || stripped.empty() || event_block == title_block) {
+    return name;
+  }
+  stripped[0] = absl::ascii_toupper(stripped[0]);
+  return absl::StrCat(stripped, " of the ",
+                      Collapse(context.Of(title_block->content)));
+}
+
+// Creates the event a document reports on or announces: the first of its
+// top headings that names an event (or its title, for the kinds of
+// document whose title is the event's name), else the event its opening
+// paragraph names ("The United Nations Ministerial Conference on
+// Peacekeeping in Seoul will bring together ...").
 void MainEvent(RuleContext& context, const Block* title_block,
                absl::string_view kind) {
-  if (title_block == nullptr) return;
+  const Block* event_block = nullptr;
+  const Block* lede = nullptr;
+  for (const Block& block : context.blocks()) {
+    if (block.kind != BlockKind::kHeading) {
+      lede = &block;
+      break;
+    }
+    if (event_block == nullptr && HasEventWord(context.Of(block.content))) {
+      event_block = &block;
+    }
+  }
+  if (event_block == nullptr && title_block != nullptr &&
+      TitleIsTheEvent(kind)) {
+    event_block = title_block;
+  }
+  if (event_block == nullptr) {
+    if (lede == nullptr || lede->sentences.empty()) return;
+    for (const Mention* m :
+         context.MentionsIn(lede->sentences.front(), {"Event"})) {
+      context.set_main_event(m->key);
+      return;
+    }
+    return;
+  }
   std::string name =
-      EventNameFromTitle(Collapse(context.Of(title_block->content)));
-  if (name.empty() || !NamesAnEvent(name, kind)) return;
-  // The event may be a known one the title names (as most of the title).
-  for (const Mention* m : context.MentionsIn(title_block->content, {"Event"})) {
-    if (m->span.size() * 10 >= title_block->content.size() * 7) {
+      EventNameFromTitle(Collapse(context.Of(event_block->content)));
+  if (name.empty()) return;
+  // The event may be a known one the heading names (as most of it).
+  for (const Mention* m : context.MentionsIn(event_block->content, {"Event"})) {
+    if (m->span.size() * 10 >= event_block->content.size() * 7) {
       context.set_main_event(m->key);
       return;
     }
   }
+  name = GroupEventName(context, name, title_block, event_block);
   kg::v1::Node event;
   event.set_key(absl::StrCat("event:", Slugify(name)));
   event.set_label("Event");
@@ -83,18 +133,21 @@ void MainEvent(RuleContext& context, const Block* title_block,
   if (!context.date().empty()) {
     (*event.mutable_props())["start_date"] = DateValue(context.date());
   }
-  context.AddNode(event, title_block->content, "document-event",
+  context.AddNode(event, event_block->content, "document-event",
                   kEventConfidence);
   context.AddEdge(context.document().document_key, "MENTIONS", event.key(),
-                  title_block->content, "document-event", kEventConfidence);
+                  event_block->content, "document-event", kEventConfidence);
   context.set_main_event(event.key());
-  // Where: places and states named in the headings right after the title.
+  // Where: places and states named in the headings right after it.
   int headings = 0;
   for (const Block& block : context.blocks()) {
-    if (&block <= title_block) continue;
+    if (&block <= event_block) continue;
     if (block.kind != BlockKind::kHeading || ++headings > 3) break;
-    for (const Mention* m :
-         context.MentionsIn(block.content, {"Place", "State"})) {
+    // "MONTEVIDEO, URUGUAY": held in the city, which is in the state.
+    std::vector<const Mention*> places =
+        context.MentionsIn(block.content, {"Place"});
+    if (places.empty()) places = context.MentionsIn(block.content, {"State"});
+    for (const Mention* m : places) {
       context.AddEdge(event.key(), "HELD_IN", m->key, block.content,
                       "event-venue-heading", kEventConfidence);
     }

@@ -62,6 +62,7 @@ class CommitmentReader {
   void Run() {
     author_ = context_.Author();
     bool in_section = false;
+    absl::string_view section_heading;
     const Block* intro = nullptr;
     const auto& blocks = context_.blocks();
     for (size_t i = 0; i < blocks.size(); ++i) {
@@ -69,9 +70,13 @@ class CommitmentReader {
       if (block.kind == BlockKind::kHeading) {
         bool next_is_list =
             i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::kListItem;
-        if (IsRecommendationHeading(context_.Of(block.content))) {
+        absl::string_view heading = context_.Of(block.content);
+        if (IsRecommendationHeading(heading)) {
+          // The same heading again is a page's running head: the section,
+          // and what introduced its list, go on.
+          if (heading != section_heading) intro = nullptr;
+          section_heading = heading;
           in_section = true;
-          intro = nullptr;
         } else if (!next_is_list) {
           in_section = false;
         }
@@ -86,9 +91,14 @@ class CommitmentReader {
         Pledges(block);
         continue;
       }
-      if (block.kind == BlockKind::kListItem &&
-          (in_section || intro != nullptr)) {
-        Recommendation(block, intro);
+      if (block.kind == BlockKind::kListItem) {
+        // Items of a recommendations list recommend; numbered paragraphs
+        // and other items report, and may report pledges.
+        if (in_section || intro != nullptr) {
+          Recommendation(block, intro);
+        } else {
+          Pledges(block);
+        }
       }
     }
   }
@@ -153,9 +163,18 @@ class CommitmentReader {
       context_.AddEdge(commitment, "UNDER", f->key, statement,
                        "commitment-framework", 0.6);
     }
-    for (const Mention* t : context_.MentionsIn(
-             statement, {"Mission", "State", "Place", "Network"})) {
+    std::vector<const Mention*> targets = context_.MentionsIn(
+        statement, {"Mission", "State", "Place", "Network"});
+    for (size_t i = 0; i < targets.size(); ++i) {
+      const Mention* t = targets[i];
       if (t->key == except_key) continue;
+      // "South Lebanon" targets the place, not the state its name holds;
+      // "... Mission in Mali" the mission.
+      bool nested =
+          (i > 0 && targets[i - 1]->span.Contains(t->span)) ||
+          (i + 1 < targets.size() && targets[i + 1]->span.Contains(t->span) &&
+           targets[i + 1]->span.size() > t->span.size());
+      if (nested) continue;
       context_.AddEdge(commitment, "TARGETS", t->key, t->span,
                        "commitment-target", 0.6);
     }
@@ -198,7 +217,7 @@ class CommitmentReader {
 
   void Pledges(const Block& block) {
     static const std::regex kPledge(
-        R"(\b(?:pledged?|pledges|committed\s+to|commits\s+to|signed\s+up\s+to|has\s+signed|undertook\s+to|undertakes\s+to|plans?\s+to|intends?\s+to|will\s+(?:also\s+)?[a-z]+)\b)",
+        R"(\b(?:pledged?|pledges|committed\s+to|commits\s+to|signed\s+up\s+to|has\s+signed|signed\s+an?\s+(?:agreement|memorandum|arrangement)|announced\s+(?:new\s+|additional\s+|further\s+)?(?:support|funding|contributions?|financing)|undertook\s+to|undertakes\s+to|plans?\s+to|intends?\s+to|will\s+(?:also\s+)?[a-z]+)\b)",
         std::regex::icase);
     for (const Span& sentence : block.sentences) {
       std::string s(context_.Of(sentence));
@@ -212,6 +231,7 @@ class CommitmentReader {
       }
       if (actors.empty()) continue;
       const Mention* actor = actors.back();
+      std::vector<const Mention*> pledgers = Coordinated(actors);
       // A future or intention ("will", "plans to") pledges only when its
       // actor is the sentence's subject: named within its first words.
       bool firm = !absl::StartsWith(Lower(m.str(0)), "will") &&
@@ -221,10 +241,13 @@ class CommitmentReader {
         continue;
       }
       std::string key = NewCommitment(sentence, "pledge", s, kPledgeConfidence);
-      context_.AddEdge(actor->key, "PLEDGED", key, sentence, "pledge-sentence",
-                       kPledgeConfidence);
+      for (const Mention* pledger : pledgers) {
+        context_.AddEdge(pledger->key, "PLEDGED", key, sentence,
+                         "pledge-sentence", kPledgeConfidence);
+      }
       Attributes(key, {before.end, sentence.end}, nullptr, actor->key);
-      if (absl::StrContains(Lower(m.str(0)), "sign")) {
+      if (absl::StrContains(Lower(m.str(0)), "signed up") ||
+          absl::StrContains(Lower(m.str(0)), "has signed")) {
         for (const Mention* f :
              context_.MentionsIn({before.end, sentence.end}, {"Framework"})) {
           context_.AddEdge(actor->key, "SIGNED", f->key, sentence,
@@ -232,6 +255,24 @@ class CommitmentReader {
         }
       }
     }
+  }
+
+  // The last actor of `actors` and those coordinated with it just before
+  // ("Japan and Bangladesh", "the Government of Ghana and the Government
+  // of Canada"): the subjects of one verb.
+  std::vector<const Mention*> Coordinated(
+      const std::vector<const Mention*>& actors) const {
+    static const std::regex kJoin(
+        R"(^\s*(?:,|,?\s+and)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$)",
+        std::regex::icase);
+    std::vector<const Mention*> out = {actors.back()};
+    for (size_t i = actors.size() - 1; i > 0; --i) {
+      std::string gap(
+          context_.Of({actors[i - 1]->span.end, actors[i]->span.start}));
+      if (!std::regex_search(gap, kJoin)) break;
+      out.insert(out.begin(), actors[i - 1]);
+    }
+    return out;
   }
 
   RuleContext& context_;

@@ -1,6 +1,7 @@
 // Membership: member lists in footnotes that a sentence about members
 // points to ("a membership of more than 80¹ ..."), and inline lists after
-// "members include", "comprising", "joined".
+// "members include", "comprising", "joined". A footnote that a sentence
+// about participants points to lists who took part in the event.
 #include <regex>
 
 #include "absl/strings/ascii.h"
@@ -64,13 +65,40 @@ void AddMembers(RuleContext& context, const Mention& group, Span list,
   }
 }
 
+// "participants from twelve countries¹", "brought together delegations
+// of ...": a sentence about who took part in the document's event.
+bool MentionsParticipation(absl::string_view sentence) {
+  static const std::regex kParticipation(
+      R"(\b(?:participants?|participated|participating|attended|attendees|took\s+part|brought\s+together|gathered|delegations?)\b)",
+      std::regex::icase);
+  std::string s(sentence);
+  return std::regex_search(s, kParticipation);
+}
+
+// The states and organizations a footnote lists took part in the event.
+void AddParticipants(RuleContext& context, Span list) {
+  std::map<std::string, kg::v1::Value> props;
+  props["role"] = StringValue("participant");
+  for (const Mention* participant :
+       context.MentionsIn(list, {"State", "Organization", "UNBody"})) {
+    context.AddEdge(participant->key, "PARTICIPATED_IN", context.main_event(),
+                    participant->span, "participant-list-footnote",
+                    kFootnoteConfidence, props);
+  }
+}
+
 }  // namespace
 
 void ExtractMemberships(RuleContext& context) {
   for (const Block& block : context.blocks()) {
     if (block.kind != BlockKind::kFootnote) continue;
     const Span* sentence = ReferencingSentence(context, block.marker, &block);
-    if (sentence == nullptr || !MentionsMembership(context.Of(*sentence))) {
+    if (sentence == nullptr) continue;
+    if (!MentionsMembership(context.Of(*sentence))) {
+      if (!context.main_event().empty() &&
+          MentionsParticipation(context.Of(*sentence))) {
+        AddParticipants(context, block.content);
+      }
       continue;
     }
     const Mention* group = GroupOf(context, *sentence);

@@ -117,6 +117,34 @@ bool PartOfTitle(const RuleContext& context, const Mention& m) {
   return !before.empty() && IsTitleWord(before.back().norm);
 }
 
+// "Superintendent Mary Wanjiru of the Kenya National Police Service": a
+// person named with a rank, then "of" or "from" and the body served.
+void PositionAfterOf(RuleContext& context, const Mention& person,
+                     const std::vector<const Mention*>& in, size_t i) {
+  if (i + 1 >= in.size()) return;
+  const Mention* org = in[i + 1];
+  if (org->label != "UNBody" && org->label != "Organization" &&
+      org->label != "State" && org->label != "Mission") {
+    return;
+  }
+  static const std::regex kOf(R"(^\s+(?:of|from)\s+(?:the\s+)?$)",
+                              std::regex::icase);
+  std::string between(context.Of({person.span.end, org->span.start}));
+  if (!std::regex_search(between, kOf)) return;
+  size_t from = person.span.start > 40 ? person.span.start - 40 : 0;
+  std::vector<Token> before =
+      Tokenize(context.text(), {from, person.span.start});
+  if (before.empty() || !IsHonorific(before.back().norm)) return;
+  std::map<std::string, kg::v1::Value> props;
+  if (IsTitleWord(before.back().norm)) {
+    props["title"] = StringValue(context.Of(before.back().span));
+  }
+  if (!context.date().empty()) props["as_of"] = DateValue(context.date());
+  context.AddEdge(person.key, "HOLDS_POSITION", org->key,
+                  {person.span.start, org->span.end}, "name-of-org",
+                  kPositionConfidence, props);
+}
+
 // After a person's name: ", Title, Organization[, ...]".
 void Positions(RuleContext& context, const Block& block, Span sentence) {
   std::vector<const Mention*> in = context.MentionsIn(sentence);
@@ -125,7 +153,10 @@ void Positions(RuleContext& context, const Block& block, Span sentence) {
     if (person->label != "Person") continue;
     size_t start = person->span.end;
     absl::string_view rest = context.Of({start, sentence.end});
-    if (!absl::StartsWith(rest, ",")) continue;
+    if (!absl::StartsWith(rest, ",")) {
+      PositionAfterOf(context, *person, in, i);
+      continue;
+    }
     // The apposition runs to the next person or the sentence's end.
     size_t end = sentence.end;
     for (size_t k = i + 1; k < in.size(); ++k) {

@@ -19,11 +19,11 @@ namespace kg::testing {
 namespace {
 
 // Micro-averaged F1 on the shared corpus that the text loader must keep:
-// the figures measured when this test was written, less 0.02. Raise them
-// as the loader improves.
-constexpr double kNodesF1Floor = 0.84;
-constexpr double kMentionsF1Floor = 0.82;
-constexpr double kOtherEdgesF1Floor = 0.74;
+// just under the figures last measured (nodes 0.866, MENTIONS 0.850, other
+// edges 0.807). Raise them as the loader improves.
+constexpr double kNodesF1Floor = 0.86;
+constexpr double kMentionsF1Floor = 0.845;
+constexpr double kOtherEdgesF1Floor = 0.80;
 
 using ::testing::AllOf;
 using ::testing::EndsWith;

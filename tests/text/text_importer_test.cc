@@ -100,7 +100,17 @@ TEST(TextImporterTest, MeetingSummaryRolesAndRecommendations) {
   EXPECT_TRUE(Has(edges, second, "ADDRESSED_TO", "unbody:security-council"));
   EXPECT_TRUE(Has(edges, second, "TARGETS", "mission:UNMISS"));
   EXPECT_TRUE(Has(edges, second, "UNDER", "framework:kigali-principles"));
-  EXPECT_TRUE(Has(edges, group, "RECOMMENDED", first));
+  // The summary speaks for the meeting its heading names, the group's.
+  const std::string meeting =
+      "event:annual-meeting-of-the-group-of-friends-on-the-protection-of-"
+      "civilians";
+  EXPECT_TRUE(Has(edges, meeting, "RECOMMENDED", first));
+  EXPECT_TRUE(Has(edges, meeting, "HELD_IN", "place:new-york"));
+  EXPECT_TRUE(Has(edges, "state:CHE", "CHAIRS", meeting));
+  // "Norway, Brazil, Japan and the African Union" are four speakers, not
+  // one organization.
+  EXPECT_TRUE(Has(edges, "state:JPN", "PARTICIPATED_IN", meeting));
+  EXPECT_TRUE(Has(edges, "org:african-union", "PARTICIPATED_IN", meeting));
   // Commitments are statements of the document, not things it names.
   EXPECT_FALSE(Has(edges, doc, "MENTIONS", first));
 }
@@ -133,8 +143,13 @@ TEST(TextImporterTest, AgendaSessionsPeopleAndPositions) {
 TEST(TextImporterTest, PressReleasePledges) {
   graph::DocumentFacts facts = Extract("press-release-ewg-pledges.md");
   std::set<Triple> edges = Edges(facts);
-  const std::string pledge = "commitment:press-release-ewg-pledges-1";
+  // Both governments announce support: one commitment, two pledgers.
+  const std::string announced = "commitment:press-release-ewg-pledges-1";
+  EXPECT_TRUE(Has(edges, "state:GHA", "PLEDGED", announced));
+  EXPECT_TRUE(Has(edges, "state:CAN", "PLEDGED", announced));
+  const std::string pledge = "commitment:press-release-ewg-pledges-2";
   EXPECT_TRUE(Has(edges, "state:CAN", "PLEDGED", pledge));
+  EXPECT_FALSE(Has(edges, "state:GHA", "PLEDGED", pledge));
   EXPECT_TRUE(Has(edges, pledge, "TARGETS", "mission:MINUSMA"));
   EXPECT_TRUE(Has(edges, pledge, "UNDER", "framework:elsie-initiative"));
   EXPECT_TRUE(Has(edges, "person:aurelia-mensah", "HOLDS_POSITION",
@@ -187,6 +202,49 @@ TEST(TextImporterTest, MetadataFromFileNameAndText) {
   EXPECT_EQ(node.label(), "Document");
   EXPECT_EQ(node.props().at("kind").string_value(), "chairs_summary");
   EXPECT_EQ(node.props().at("date").date_value().day(), 14);
+}
+
+TEST(TextImporterTest, ChairsStatementNumberedParagraphsAndFootnotes) {
+  graph::DocumentFacts facts = Extract("chairs-statement-police-workshop.txt");
+  std::set<Triple> edges = Edges(facts);
+  // The second heading, not the first ("Co-Chairs' Statement"), names the
+  // event.
+  const std::string event =
+      "event:workshop-on-womens-leadership-in-united-nations-police";
+  EXPECT_TRUE(Has(edges, facts.document_key, "MENTIONS", event));
+  EXPECT_TRUE(Has(edges, event, "HELD_IN", "place:nairobi"));
+  EXPECT_TRUE(Has(edges, "state:KEN", "HOSTED", event));
+  // "with the support of the Police Division of the Department of Peace
+  // Operations": two known bodies, one part of the other.
+  EXPECT_TRUE(Has(edges, "unbody:police-division", "HOSTED", event));
+  EXPECT_TRUE(Has(edges, "unbody:police-division", "PART_OF", "unbody:dpo"));
+  // The footnote lists the countries that "brought together" refers to.
+  for (const char* state : {"state:BGD", "state:NPL", "state:ZMB"}) {
+    EXPECT_TRUE(Has(edges, state, "PARTICIPATED_IN", event)) << state;
+  }
+  EXPECT_TRUE(Has(edges, "unbody:un-women", "PARTICIPATED_IN", event));
+  // "In her opening remarks, Ambassador Grete Solheim ...": a speaker.
+  EXPECT_TRUE(Has(edges, "person:grete-solheim", "PARTICIPATED_IN", event));
+  // Pledges in numbered paragraphs, not only in running text.
+  const std::string kenya = "commitment:chairs-statement-police-workshop-1";
+  EXPECT_TRUE(Has(edges, "state:KEN", "PLEDGED", kenya));
+  EXPECT_TRUE(Has(edges, kenya, "TARGETS", "mission:MINUSCA"));
+  EXPECT_TRUE(Has(edges, "state:NOR", "PLEDGED",
+                  "commitment:chairs-statement-police-workshop-2"));
+}
+
+TEST(TextImporterTest, NewsItemCoordinatedSubjectsAndAdjacentNames) {
+  graph::DocumentFacts facts = Extract("news-bangladesh-japan-engineering.txt");
+  std::set<Triple> edges = Edges(facts);
+  const std::string agreement =
+      "commitment:news-bangladesh-japan-engineering-1";
+  EXPECT_TRUE(Has(edges, "state:JPN", "PLEDGED", agreement));
+  EXPECT_TRUE(Has(edges, "state:BGD", "PLEDGED", agreement));
+  EXPECT_TRUE(Has(edges, "mission:UNIFIL", "DEPLOYED_IN", "state:LBN"));
+  EXPECT_TRUE(Has(edges, "unbody:tpp", "PART_OF", "unbody:dos"));
+  // A force that is not the UN's is an organization, not a mission.
+  EXPECT_TRUE(Has(edges, "person:kenji-sato", "HOLDS_POSITION",
+                  "org:japan-ground-self-defense-force"));
 }
 
 }  // namespace
