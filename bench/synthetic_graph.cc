@@ -41,6 +41,17 @@ std::string Corpus::KeyOf(int i) {
   return absl::StrCat(KindOf(i).prefix, ":n", i);
 }
 
+std::vector<std::string> Corpus::KeysOf(
+    std::initializer_list<std::string> labels) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < kNodes; ++i) {
+    for (const std::string& label : labels) {
+      if (label == KindOf(i).label) keys.push_back(KeyOf(i));
+    }
+  }
+  return keys;
+}
+
 kg::v1::Node Corpus::NodeOf(int i, const std::string& key) {
   const Kind& kind = KindOf(i);
   kg::v1::Node node;

@@ -9,6 +9,7 @@
 #ifndef KG_BENCH_SYNTHETIC_GRAPH_H_
 #define KG_BENCH_SYNTHETIC_GRAPH_H_
 
+#include <initializer_list>
 #include <iterator>
 #include <memory>
 #include <random>
@@ -51,6 +52,9 @@ class Corpus {
 
   static const Kind& KindOf(int i);
   static std::string KeyOf(int i);
+  // The keys of the nodes with one of `labels`, in node order.
+  static std::vector<std::string> KeysOf(
+      std::initializer_list<std::string> labels);
 
   // The document that asserts nodes [first, first + n) and their edges;
   // edge ends are among the nodes that exist by then.

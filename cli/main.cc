@@ -25,6 +25,14 @@ std::vector<OptionSpec> GlobalOptions() {
       {"timeout", "SECONDS", false,
        absl::StrCat("Deadline of each call (default ", kDefaultTimeoutSeconds,
                     ").")},
+      {"token", "TOKEN", false,
+       "Bearer token sent with every call (default: $KG_TOKEN)."},
+      {"tls", "", false, "Connect with TLS, trusting the system's roots."},
+      {"tls_ca", "PEM", false,
+       "Connect with TLS, trusting the roots in this file."},
+      {"tls_cert", "PEM", false,
+       "Client certificate for TLS (with --tls_key)."},
+      {"tls_key", "PEM", false, "Private key of --tls_cert."},
       {"help", "", false, "Show help."},
   };
 }
@@ -32,7 +40,11 @@ std::vector<OptionSpec> GlobalOptions() {
 std::vector<Command> Commands() {
   return {GetCommand(),    FindCommand(),      NeighborsCommand(),
           ImportCommand(), RemoveDocCommand(), StatsCommand(),
-          DumpCommand(),   EvalCommand()};
+          DumpCommand(),   EvalCommand(),      CheckCommand(),
+          BackupCommand(), RestoreCommand(),
+          TraverseCommand(), PathCommand(), CommitmentsCommand(),
+          SearchCommand(), DescribeCommand(), ExportCommand(),
+          QueryCommand()};
 }
 
 std::string CommandUsage(const Command& command) {
@@ -109,8 +121,10 @@ int Main(const std::vector<std::string>& args) {
     return UsageError("--timeout: expected a positive number of seconds",
                       std::cerr);
   }
+  const absl::StatusOr<ChannelSecurity> security = ChannelSecurityFrom(*parsed);
+  if (!security.ok()) return UsageError(security.status().message(), std::cerr);
   Connection connection(parsed->Value("server", kDefaultServer),
-                        absl::Seconds(timeout));
+                        absl::Seconds(timeout), *security);
   CommandContext context{connection, parsed->Has("json"), std::cout, std::cerr};
   return command->run(*parsed, context);
 }

@@ -9,7 +9,11 @@ KG_PACKAGES=(
   cmake ninja-build g++ pkg-config
   librocksdb-dev libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev
   protobuf-compiler libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
-  grpc-proto python3
+  grpc-proto python3 libssl-dev openssl
+  libcpp-httplib-dev prometheus-cpp-dev
+  clang libclang-rt-14-dev
+  libsqlite3-dev libpq-dev
+  python3-grpcio python3-protobuf python3-pandas python3-networkx graphviz
 )
 
 kg_install_deps() {

@@ -15,6 +15,7 @@ namespace {
 
 absl::StatusOr<graph::NodeQuery> ToNodeQuery(
     const kg::v1::ListNodesRequest& request) {
+  if (absl::Status sizes = CheckSizes(request); !sizes.ok()) return sizes;
   if (request.name_prefix() && request.name().empty()) {
     return absl::InvalidArgumentError(
         "name: must not be empty when name_prefix is set");
@@ -46,6 +47,7 @@ absl::StatusOr<graph::NodeQuery> ToNodeQuery(
 
 absl::StatusOr<graph::EdgeQuery> ToEdgeQuery(
     const kg::v1::ListEdgesRequest& request) {
+  if (absl::Status sizes = CheckSizes(request); !sizes.ok()) return sizes;
   graph::EdgeQuery query;
   query.node_key = request.node_key();
   absl::StatusOr<graph::Direction> direction =
@@ -64,6 +66,7 @@ absl::StatusOr<graph::EdgeQuery> ToEdgeQuery(
 absl::Status ReadNode(graph::Snapshot& snapshot,
                       const kg::v1::GetNodeRequest& request,
                       kg::v1::Node* response) {
+  if (absl::Status sizes = CheckSizes(request); !sizes.ok()) return sizes;
   absl::Status valid = RequireNonEmpty("key", request.key());
   if (!valid.ok()) return valid;
   absl::StatusOr<kg::v1::Node> node = snapshot.GetNode(request.key());
@@ -75,6 +78,7 @@ absl::Status ReadNode(graph::Snapshot& snapshot,
 absl::Status ReadNodes(graph::Snapshot& snapshot,
                        const kg::v1::BatchGetNodesRequest& request,
                        kg::v1::BatchGetNodesResponse* response) {
+  if (absl::Status sizes = CheckSizes(request); !sizes.ok()) return sizes;
   if (request.keys_size() > kMaxBatchKeys) {
     return absl::InvalidArgumentError(
         absl::StrCat("keys: at most ", kMaxBatchKeys));

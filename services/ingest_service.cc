@@ -27,9 +27,13 @@ absl::Status ReadFacts(
     return absl::InvalidArgumentError(
         "document: the first message must name the document");
   }
+  if (absl::Status sizes = CheckSizes(message); !sizes.ok()) return sizes;
   *document = std::move(*message.mutable_document());
   facts->document_key = document->key();
   for (int index = 1; reader.Read(&message); ++index) {
+    absl::Status sizes =
+        CheckSizes(message, absl::StrCat("messages[", index, "]"));
+    if (!sizes.ok()) return sizes;
     switch (message.item_case()) {
       case kg::v1::ImportFactsRequest::kNode:
         facts->nodes.push_back(std::move(*message.mutable_node()));
@@ -81,6 +85,10 @@ grpc::Status IngestServiceImpl::ImportFacts(
 grpc::Status IngestServiceImpl::ImportDocument(
     grpc::ServerContext*, const kg::v1::ImportDocumentRequest* request,
     kg::v1::ImportDocumentResponse* response) {
+  // The text has its own, larger limit, checked by the importer.
+  absl::Status sizes = CheckSizes(request->document(), "document");
+  if (sizes.ok()) sizes = CheckLength("file_name", request->file_name());
+  if (!sizes.ok()) return ToGrpcStatus(sizes);
   text::TextDocument document;
   document.key = request->document().key();
   document.file_name =
@@ -103,7 +111,9 @@ grpc::Status IngestServiceImpl::ImportDocument(
 grpc::Status IngestServiceImpl::RemoveDocument(
     grpc::ServerContext*, const kg::v1::RemoveDocumentRequest* request,
     kg::v1::RemoveDocumentResponse* response) {
-  absl::Status valid = RequireNonEmpty("document_key", request->document_key());
+  absl::Status valid = CheckSizes(*request);
+  if (valid.ok())
+    valid = RequireNonEmpty("document_key", request->document_key());
   if (!valid.ok()) return ToGrpcStatus(valid);
   absl::StatusOr<kg::v1::CommitSummary> summary =
       store_.RemoveDocument(request->document_key());

@@ -1,8 +1,9 @@
 // kg-server: serves a graph database over gRPC until SIGINT or SIGTERM.
 //
-// Prints exactly one line to stdout once it accepts calls,
+// Prints one line to stdout once it accepts calls,
 // "kg-server listening on <host>:<port>", which scripts and tests parse to
-// learn the port (with --listen ...:0). Everything else goes to stderr.
+// learn the port (with --listen ...:0); with an HTTP listener, a second
+// line "kg-server http on <host>:<port>". Everything else goes to stderr.
 #include <signal.h>
 
 #include <cstring>
@@ -14,14 +15,19 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/time/time.h"
 #include "kg/graph/graph_store.h"
 #include "kg/loaders/reference_data.h"
+#include "kg/services/auth.h"
 #include "kg/services/server_builder.h"
 
 ABSL_FLAG(std::string, db, "", "Directory of the graph database (required).");
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve on; port 0 picks a free port.");
+ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
+          "host:port of the HTTP listener (JSON API, /metrics, /healthz); "
+          "port 0 picks a free port, empty serves no HTTP.");
 ABSL_FLAG(std::string, reference_dir, KG_REFERENCE_DIR,
           "Folder of reference data (*.jsonl) loaded on start; empty skips.");
 ABSL_FLAG(int, query_max_depth, kg::services::QueryLimits().max_depth,
@@ -35,6 +41,24 @@ ABSL_FLAG(uint64_t, query_max_expansions,
           "Most graph entries a query reads.");
 ABSL_FLAG(absl::Duration, query_max_time, kg::services::QueryLimits().max_time,
           "Longest a query may run.");
+ABSL_FLAG(int, max_message_bytes,
+          kg::services::ServerOptions().max_message_bytes,
+          "Largest request message accepted.");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain: serve TLS instead of plaintext.");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert.");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM roots: clients must present a certificate they sign.");
+ABSL_FLAG(std::string, token_file, "",
+          "File of '<sha256 hex> <role> <name>' lines: every call then needs "
+          "a bearer token of the method's role. Needs --tls_cert.");
+ABSL_FLAG(bool, insecure, false,
+          "Serve a non-loopback --listen address without TLS and tokens.");
+ABSL_FLAG(std::string, hash_token, "",
+          "Read a token from stdin, print its token-file line for this role "
+          "(reader, writer, admin) and exit.");
+ABSL_FLAG(std::string, token_name, "",
+          "With --hash_token: the name the line gives the token.");
 
 namespace {
 
@@ -60,16 +84,39 @@ int Fail(const absl::Status& status) {
   return 1;
 }
 
+// --hash_token: the token comes on stdin so it stays out of the process
+// list and shell history.
+int PrintTokenLine(const std::string& role_name) {
+  absl::StatusOr<kg::services::Role> role = kg::services::ParseRole(role_name);
+  if (!role.ok()) return Fail(role.status());
+  std::string token;
+  std::getline(std::cin, token);
+  absl::StatusOr<std::string> line =
+      kg::services::TokenFileLine(absl::StripAsciiWhitespace(token), *role,
+                                  absl::GetFlag(FLAGS_token_name));
+  if (!line.ok()) return Fail(line.status());
+  std::cout << *line << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Serves a kg graph over gRPC.\n"
-      "Usage: kg-server --db DIR [--listen HOST:PORT] [--reference_dir DIR]\n"
+      "Usage: kg-server --db DIR [--listen HOST:PORT] [--http_listen "
+      "HOST:PORT]\n"
+      "                 [--reference_dir DIR]\n"
       "                 [--query_max_depth N] [--query_max_fan_out N]\n"
       "                 [--query_max_rows N] [--query_max_expansions N]\n"
-      "                 [--query_max_time DURATION]");
+      "                 [--query_max_time DURATION] [--max_message_bytes N]\n"
+      "                 [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]]\n"
+      "                 [--token_file FILE] [--insecure]\n"
+      "       kg-server --hash_token ROLE --token_name NAME < token");
   absl::ParseCommandLine(argc, argv);
+  if (!absl::GetFlag(FLAGS_hash_token).empty()) {
+    return PrintTokenLine(absl::GetFlag(FLAGS_hash_token));
+  }
   const sigset_t stop_signals = BlockStopSignals();
 
   const std::string db = absl::GetFlag(FLAGS_db);
@@ -90,17 +137,28 @@ int main(int argc, char** argv) {
               << loaded->changed << " changed" << std::endl;
   }
 
-  kg::services::QueryLimits query_limits;
+  kg::services::ServerOptions options;
+  options.listen_address = absl::GetFlag(FLAGS_listen);
+  options.http_listen_address = absl::GetFlag(FLAGS_http_listen);
+  kg::services::QueryLimits& query_limits = options.query_limits;
   query_limits.max_depth = absl::GetFlag(FLAGS_query_max_depth);
   query_limits.max_fan_out = absl::GetFlag(FLAGS_query_max_fan_out);
   query_limits.max_rows = absl::GetFlag(FLAGS_query_max_rows);
   query_limits.max_expansions = absl::GetFlag(FLAGS_query_max_expansions);
   query_limits.max_time = absl::GetFlag(FLAGS_query_max_time);
+  options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  options.tls.cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls.key_file = absl::GetFlag(FLAGS_tls_key);
+  options.tls.client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  options.token_file = absl::GetFlag(FLAGS_token_file);
+  options.insecure = absl::GetFlag(FLAGS_insecure);
   absl::StatusOr<std::unique_ptr<kg::services::KgServer>> server =
-      kg::services::KgServer::Start(**store, absl::GetFlag(FLAGS_listen), {},
-                                    query_limits);
+      kg::services::KgServer::Start(**store, options);
   if (!server.ok()) return Fail(server.status());
   std::cout << "kg-server listening on " << (*server)->address() << std::endl;
+  if (!(*server)->http_address().empty()) {
+    std::cout << "kg-server http on " << (*server)->http_address() << std::endl;
+  }
 
   int signal = 0;
   sigwait(&stop_signals, &signal);

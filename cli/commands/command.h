@@ -41,6 +41,16 @@ Command RemoveDocCommand();
 Command StatsCommand();
 Command DumpCommand();
 Command EvalCommand();
+Command CheckCommand();
+Command BackupCommand();
+Command RestoreCommand();
+Command TraverseCommand();
+Command PathCommand();
+Command CommitmentsCommand();
+Command SearchCommand();
+Command DescribeCommand();
+Command ExportCommand();
+Command QueryCommand();
 
 }  // namespace kg::cli
 

@@ -2,23 +2,16 @@
 #include "absl/strings/str_split.h"
 #include "commands/command.h"
 #include "format.h"
+#include "query_options.h"
 #include "table.h"
 
 namespace kg::cli {
 namespace {
 
-absl::StatusOr<kg::v1::Direction> ParseDirection(absl::string_view text) {
-  if (text == "out") return kg::v1::DIRECTION_OUT;
-  if (text == "in") return kg::v1::DIRECTION_IN;
-  if (text == "both") return kg::v1::DIRECTION_BOTH;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "--direction: expected out, in or both, got \"", text, "\""));
-}
-
 int Run(const ParsedArgs& args, CommandContext& context) {
   const std::string& key = args.positional()[0];
   absl::StatusOr<kg::v1::Direction> direction =
-      ParseDirection(args.Value("direction", "both"));
+      ParseDirection(args.Value("direction", "both"), "--direction");
   if (!direction.ok()) {
     context.err << "kg: " << direction.status().message() << "\n";
     return kExitUsage;

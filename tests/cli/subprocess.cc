@@ -95,9 +95,10 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(
     ADD_FAILURE() << "pipe2 failed";
     return nullptr;
   }
-  const pid_t pid = Spawn({binary, "--db", db_dir, "--listen", "127.0.0.1:0",
-                           "--reference_dir=" + reference_dir},
-                          fds[1], -1);
+  const pid_t pid =
+      Spawn({binary, "--db", db_dir, "--listen", "127.0.0.1:0",
+             "--http_listen=", "--reference_dir=" + reference_dir},
+            fds[1], -1);
   close(fds[1]);
   if (pid < 0) {
     close(fds[0]);
@@ -117,8 +118,8 @@ ServerProcess::~ServerProcess() {
   if (pid_ > 0) Stop();
 }
 
-int ServerProcess::Stop() {
-  kill(pid_, SIGTERM);
+int ServerProcess::Stop(int signal) {
+  kill(pid_, signal);
   const int code = Wait(pid_);
   pid_ = -1;
   close(stdout_fd_);

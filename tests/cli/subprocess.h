@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <csignal>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,8 +41,9 @@ class ServerProcess {
 
   const std::string& address() const { return address_; }
 
-  // Sends SIGTERM and waits; returns the exit code as RunProcess does.
-  int Stop();
+  // Sends `signal` (SIGTERM: a clean stop; SIGKILL: a crash) and waits;
+  // returns the exit code as RunProcess does.
+  int Stop(int signal = SIGTERM);
 
  private:
   ServerProcess(pid_t pid, int stdout_fd) : pid_(pid), stdout_fd_(stdout_fd) {}

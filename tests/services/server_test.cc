@@ -177,11 +177,13 @@ TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
           .string();
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   {
-    ServerProcess server(
-        {"--db", dir + "/db", "--listen", "127.0.0.1:0", "--reference_dir="});
+    ServerProcess server({"--db", dir + "/db", "--listen", "127.0.0.1:0",
+                          "--http_listen", "127.0.0.1:0", "--reference_dir="});
     std::string line = server.ReadLine();
     ASSERT_THAT(line, MatchesRegex("kg-server listening on 127\\.0\\.0\\.1:"
                                    "[0-9]+"));
+    EXPECT_THAT(server.ReadLine(),
+                MatchesRegex("kg-server http on 127\\.0\\.0\\.1:[0-9]+"));
     {
       // Scoped so the connection closes first: the server's shutdown waits
       // (up to its grace period) for connected clients to leave.

@@ -94,9 +94,15 @@ class ServerTest : public ::testing::Test {
   // (Re)starts the server on the same store, on a new port.
   void StartServer(const services::IngestLimits& limits = {},
                    const services::QueryLimits& query_limits = {}) {
+    services::ServerOptions options;
+    options.ingest_limits = limits;
+    options.query_limits = query_limits;
+    StartServer(options);
+  }
+  // The same with every option; the test's stubs speak plaintext.
+  void StartServer(const services::ServerOptions& options) {
     server_.reset();
-    auto server =
-        services::KgServer::Start(*store_, "127.0.0.1:0", limits, query_limits);
+    auto server = services::KgServer::Start(*store_, options);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
     channel_ = grpc::CreateChannel(server_->address(),

@@ -53,6 +53,12 @@ absl::Status RunDescribe(const QueryEnv& env,
                          const kg::v1::DescribeRequest& request,
                          kg::v1::DescribeResponse* response);
 
+// One openCypher query (cypher_plan.cc): the header, then one message a
+// row, each handed to `write` (false: the client is gone, CANCELLED).
+absl::Status RunCypher(
+    const QueryEnv& env, const kg::v1::RunRequest& request,
+    const std::function<bool(const kg::v1::RunResponse&)>& write);
+
 }  // namespace kg::services
 
 #endif  // KG_SERVICES_QUERY_PLANS_H_

@@ -39,6 +39,9 @@ class QueryServiceImpl final : public kg::v1::QueryService::Service {
   grpc::Status Describe(grpc::ServerContext* context,
                         const kg::v1::DescribeRequest* request,
                         kg::v1::DescribeResponse* response) override;
+  grpc::Status Run(grpc::ServerContext* context,
+                   const kg::v1::RunRequest* request,
+                   grpc::ServerWriter<kg::v1::RunResponse>* writer) override;
 
  private:
   const graph::GraphStore& store_;

@@ -1,0 +1,191 @@
+// kg_compare: loads one generated graph into kg (in process and over
+// gRPC), SQLite, PostgreSQL and Kuzu, asks each the same questions, checks
+// that every system's answers equal kg's, and only then prints load times
+// and each question's median, p99 and throughput, with ratios to kg.
+// bench/compare/run.sh sets up the peers and runs this.
+//
+//   kg_compare --nodes=100000 --work_dir=/tmp/x --json=out.json \
+//       [--postgres='host=... port=...'] [--kuzu_dir=DIR]
+#include <cstdio>
+#include <filesystem>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "kg/services/server_builder.h"
+#include "systems.h"
+
+ABSL_FLAG(uint32_t, nodes, 100000, "Nodes of the generated graph.");
+ABSL_FLAG(uint64_t, seed, 1, "Seed of the graph and the workload.");
+ABSL_FLAG(std::string, work_dir, "",
+          "Directory for the CSV and the databases (required).");
+ABSL_FLAG(std::string, json, "", "Where to write the results as JSON.");
+ABSL_FLAG(std::string, postgres, "",
+          "libpq connection string; empty skips PostgreSQL.");
+ABSL_FLAG(std::string, postgres_skipped, "not set up",
+          "Why PostgreSQL is skipped when --postgres is empty.");
+ABSL_FLAG(std::string, kuzu_dir, "",
+          "Directory of run_kuzu.js with the kuzu package installed; empty "
+          "skips Kuzu.");
+ABSL_FLAG(std::string, kuzu_skipped, "not set up",
+          "Why Kuzu is skipped when --kuzu_dir is empty.");
+ABSL_FLAG(std::string, machine, "unknown machine", "Described in the results.");
+ABSL_FLAG(int, q1, 10000, "Q1 asks.");
+ABSL_FLAG(int, q2, 1000, "Q2 asks.");
+ABSL_FLAG(int, q4, 200, "Q4 asks.");
+ABSL_FLAG(int, q5, 50, "Q5 asks.");
+ABSL_FLAG(int, grpc_clients, 8, "Concurrent clients of the second gRPC run.");
+
+namespace kg::bench {
+namespace {
+
+int Fail(const absl::Status& status) {
+  fprintf(stderr, "kg_compare: %s\n", status.ToString().c_str());
+  return 1;
+}
+
+SystemResult Skipped(const std::string& name, const std::string& why) {
+  SystemResult result;
+  result.name = name;
+  result.skipped = why;
+  fprintf(stderr, "kg_compare: %s skipped: %s\n", name.c_str(), why.c_str());
+  return result;
+}
+
+std::vector<std::unique_ptr<Client>> OneClient(std::unique_ptr<Client> c) {
+  std::vector<std::unique_ptr<Client>> clients;
+  clients.push_back(std::move(c));
+  return clients;
+}
+
+services::ServerOptions BenchServerOptions() {
+  services::ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  services::QueryLimits& limits = options.query_limits;
+  limits.max_depth = kMaxPathEdges;
+  limits.max_fan_out = 1 << 30;
+  limits.max_rows = uint64_t{1} << 40;
+  limits.max_expansions = uint64_t{1} << 40;
+  limits.max_time = absl::Hours(1);
+  return options;
+}
+
+int Main() {
+  const std::string work_dir = absl::GetFlag(FLAGS_work_dir);
+  if (work_dir.empty()) {
+    return Fail(absl::InvalidArgumentError("--work_dir: required"));
+  }
+  const std::string csv_dir = work_dir + "/csv";
+  std::filesystem::create_directories(csv_dir);
+  RunInfo info;
+  info.nodes = absl::GetFlag(FLAGS_nodes);
+  info.machine = absl::GetFlag(FLAGS_machine);
+  info.date =
+      absl::FormatTime("%Y-%m-%d %H:%M UTC", absl::Now(), absl::UTCTimeZone());
+  Workload workload;
+  {
+    DomainGraph graph =
+        GenerateDomainGraph(info.nodes, absl::GetFlag(FLAGS_seed));
+    info.edges = graph.edges.size();
+    absl::Status written = WriteCsv(graph, csv_dir);
+    if (!written.ok()) return Fail(written);
+    WorkloadSizes sizes{absl::GetFlag(FLAGS_q1), absl::GetFlag(FLAGS_q2),
+                        absl::GetFlag(FLAGS_q4), absl::GetFlag(FLAGS_q5)};
+    workload = MakeWorkload(graph, sizes, absl::GetFlag(FLAGS_seed) + 1);
+  }
+  fprintf(stderr, "kg_compare: %u nodes, %zu edges in %s\n", info.nodes,
+          info.edges, csv_dir.c_str());
+
+  std::vector<SystemResult> results;
+  // Adds a run's result once its answers match kg's.
+  auto add = [&](absl::StatusOr<SystemResult> result) {
+    if (!result.ok()) return result.status();
+    if (!results.empty()) {
+      absl::Status same = CheckSameAnswers(results.front(), *result, workload);
+      if (!same.ok()) return same;
+    }
+    fprintf(stderr, "kg_compare: %s done\n", result->name.c_str());
+    results.push_back(*std::move(result));
+    return absl::OkStatus();
+  };
+
+  auto kg = LoadKg(csv_dir, work_dir + "/kg-db");
+  if (!kg.ok()) return Fail(kg.status());
+  graph::GraphStore& store = *kg->loaded;
+  absl::Status status =
+      add(RunClients("kg in process", kg->seconds,
+                     OneClient(NewKgInProcessClient(store)), workload));
+  if (!status.ok()) return Fail(status);
+  {
+    auto server = services::KgServer::Start(store, BenchServerOptions());
+    if (!server.ok()) return Fail(server.status());
+    status = add(RunClients("kg gRPC 1 client", kg->seconds,
+                            OneClient(NewKgGrpcClient((*server)->address())),
+                            workload));
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < absl::GetFlag(FLAGS_grpc_clients); ++i) {
+      clients.push_back(NewKgGrpcClient((*server)->address()));
+    }
+    if (status.ok()) {
+      status =
+          add(RunClients(absl::StrCat("kg gRPC ", clients.size(), " clients"),
+                         kg->seconds, clients, workload));
+    }
+    if (!status.ok()) return Fail(status);
+  }
+
+  auto sqlite = LoadSqlite(csv_dir, work_dir + "/sqlite.db");
+  if (!sqlite.ok()) return Fail(sqlite.status());
+  status = add(RunClients("SQLite", sqlite->seconds,
+                          OneClient(std::move(sqlite->loaded)), workload));
+  if (!status.ok()) return Fail(status);
+
+  const std::string conninfo = absl::GetFlag(FLAGS_postgres);
+  absl::StatusOr<Loaded<std::unique_ptr<Client>>> postgres =
+      absl::UnavailableError(absl::GetFlag(FLAGS_postgres_skipped));
+  if (!conninfo.empty()) postgres = LoadPostgres(csv_dir, conninfo);
+  if (postgres.ok()) {
+    status = add(RunClients("PostgreSQL (libpq)", postgres->seconds,
+                            OneClient(std::move(postgres->loaded)), workload));
+    if (!status.ok()) return Fail(status);
+  } else {
+    results.push_back(Skipped("PostgreSQL (libpq)",
+                              std::string(postgres.status().message())));
+  }
+
+  const std::string kuzu_dir = absl::GetFlag(FLAGS_kuzu_dir);
+  if (kuzu_dir.empty()) {
+    results.push_back(
+        Skipped("Kuzu (node)", absl::GetFlag(FLAGS_kuzu_skipped)));
+  } else {
+    absl::StatusOr<SystemResult> kuzu =
+        RunKuzu(kuzu_dir, csv_dir, work_dir, workload);
+    // A peer that cannot run is skipped; one that answers wrong fails.
+    if (!kuzu.ok()) {
+      results.push_back(Skipped("Kuzu (node)", kuzu.status().ToString()));
+    } else if (status = add(std::move(kuzu)); !status.ok()) {
+      return Fail(status);
+    }
+  }
+
+  fprintf(stderr, "kg_compare: every system's answers equal kg's\n");
+  PrintTable(info, results, stdout);
+  const std::string json_path = absl::GetFlag(FLAGS_json);
+  if (!json_path.empty()) {
+    FILE* json = fopen(json_path.c_str(), "w");
+    if (json == nullptr) return Fail(absl::InternalError(json_path));
+    fputs(ResultsJson(info, results).c_str(), json);
+    fclose(json);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace kg::bench
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return kg::bench::Main();
+}

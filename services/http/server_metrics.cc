@@ -1,0 +1,168 @@
+#include "kg/services/http/server_metrics.h"
+
+#include <grpcpp/support/interceptor.h>
+#include <prometheus/gauge.h>
+#include <prometheus/metric_family.h>
+#include <prometheus/text_serializer.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+
+namespace kg::services {
+namespace {
+
+// From half a millisecond (a point read) to ten seconds (a heavy query or
+// a large import).
+const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
+  static const auto* const buckets =
+      new prometheus::Histogram::BucketBoundaries{
+          0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+          0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+  return *buckets;
+}
+
+// Times one call from its arrival to the status the server sends.
+class CallInterceptor : public grpc::experimental::Interceptor {
+ public:
+  CallInterceptor(ServerMetrics& metrics, const char* method)
+      : metrics_(metrics), method_(method), start_(absl::Now()) {}
+
+  void Intercept(
+      grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(
+            grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
+      metrics_.RecordCall(method_, methods->GetSendStatus().error_code(),
+                          absl::Now() - start_);
+    }
+    methods->Proceed();
+  }
+
+ private:
+  ServerMetrics& metrics_;
+  const char* method_;
+  absl::Time start_;
+};
+
+class CallInterceptorFactory
+    : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  explicit CallInterceptorFactory(ServerMetrics& metrics) : metrics_(metrics) {}
+
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override {
+    return new CallInterceptor(metrics_, info->method());
+  }
+
+ private:
+  ServerMetrics& metrics_;
+};
+
+// Gauges of one scrape, in a registry of their own so that labels gone
+// from the graph leave no stale series behind.
+void AddSnapshotGauges(const kg::v1::GetStatsResponse& graph,
+                       const kg::v1::GetStoreStatsResponse& store,
+                       prometheus::Registry& registry) {
+  auto gauge = [&registry](const std::string& name, const std::string& help)
+      -> prometheus::Family<prometheus::Gauge>& {
+    return prometheus::BuildGauge().Name(name).Help(help).Register(registry);
+  };
+  gauge("kg_graph_nodes", "Nodes in the graph.")
+      .Add({})
+      .Set(graph.node_count());
+  gauge("kg_graph_edges", "Edges in the graph.")
+      .Add({})
+      .Set(graph.edge_count());
+  gauge("kg_graph_documents", "Source documents in the graph.")
+      .Add({})
+      .Set(graph.document_count());
+  auto& by_label = gauge("kg_graph_nodes_by_label", "Nodes of each label.");
+  for (const auto& [label, count] : graph.nodes_by_label()) {
+    by_label.Add({{"label", label}}).Set(count);
+  }
+  auto& by_type = gauge("kg_graph_edges_by_type", "Edges of each type.");
+  for (const auto& [type, count] : graph.edges_by_type()) {
+    by_type.Add({{"type", type}}).Set(count);
+  }
+
+  auto& keys = gauge("kg_rocksdb_estimated_keys",
+                     "Estimated keys of each column family.");
+  auto& sst = gauge("kg_rocksdb_sst_bytes", "SST file bytes per family.");
+  auto& memtable =
+      gauge("kg_rocksdb_memtable_bytes", "Memtable bytes per family.");
+  auto& level0 = gauge("kg_rocksdb_level0_files",
+                       "Level-0 files per family; many mean compaction lags.");
+  for (const kg::v1::ColumnFamilyStats& family : store.families()) {
+    const prometheus::Labels labels = {{"family", family.name()}};
+    keys.Add(labels).Set(family.estimated_keys());
+    sst.Add(labels).Set(family.sst_bytes());
+    memtable.Add(labels).Set(family.memtable_bytes());
+    level0.Add(labels).Set(family.level0_files());
+  }
+  const std::pair<const char*, uint64_t> store_figures[] = {
+      {"kg_rocksdb_pending_compaction_bytes", store.pending_compaction_bytes()},
+      {"kg_rocksdb_running_compactions", store.running_compactions()},
+      {"kg_rocksdb_running_flushes", store.running_flushes()},
+      {"kg_rocksdb_background_errors", store.background_errors()},
+      {"kg_rocksdb_block_cache_bytes", store.block_cache_bytes()},
+      {"kg_rocksdb_delayed_write_rate", store.delayed_write_rate()},
+      {"kg_rocksdb_writes_stopped", store.writes_stopped() ? 1u : 0u},
+      {"kg_rocksdb_live_snapshots", store.live_snapshots()},
+  };
+  for (const auto& [name, value] : store_figures) {
+    gauge(name, "RocksDB statistic (see GetStoreStats).").Add({}).Set(value);
+  }
+}
+
+}  // namespace
+
+ServerMetrics::ServerMetrics()
+    : registry_(std::make_shared<prometheus::Registry>()),
+      calls_(prometheus::BuildCounter()
+                 .Name("kg_grpc_calls_total")
+                 .Help("Calls answered, by method.")
+                 .Register(*registry_)),
+      errors_(prometheus::BuildCounter()
+                  .Name("kg_grpc_errors_total")
+                  .Help("Calls that failed, by method and status code.")
+                  .Register(*registry_)),
+      latency_(prometheus::BuildHistogram()
+                   .Name("kg_grpc_call_seconds")
+                   .Help("Time from a call's arrival to its status.")
+                   .Register(*registry_)) {}
+
+void ServerMetrics::RecordCall(absl::string_view method, grpc::StatusCode code,
+                               absl::Duration elapsed) {
+  const std::string name(method);
+  calls_.Add({{"method", name}}).Increment();
+  if (code != grpc::StatusCode::OK) {
+    errors_
+        .Add({{"method", name},
+              {"code",
+               absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}})
+        .Increment();
+  }
+  latency_.Add({{"method", name}}, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(elapsed));
+}
+
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
+ServerMetrics::NewInterceptorFactory() {
+  return std::make_unique<CallInterceptorFactory>(*this);
+}
+
+std::string ServerMetrics::Render(
+    const kg::v1::GetStatsResponse& graph,
+    const kg::v1::GetStoreStatsResponse& store) const {
+  prometheus::Registry snapshot;
+  AddSnapshotGauges(graph, store, snapshot);
+  std::vector<prometheus::MetricFamily> families = registry_->Collect();
+  for (prometheus::MetricFamily& family : snapshot.Collect()) {
+    families.push_back(std::move(family));
+  }
+  return prometheus::TextSerializer().Serialize(families);
+}
+
+}  // namespace kg::services

@@ -1,0 +1,57 @@
+// ServerMetrics: what kg-server reports on /metrics, in Prometheus text
+// format. Per gRPC method: calls, failed calls by status code and a latency
+// histogram, recorded by a server interceptor on every call, whichever
+// listener it came through (imports are calls of IngestService, so their
+// counts and durations are here too). Graph and store figures are not kept
+// here: they are read afresh for each scrape and passed to Render.
+#ifndef KG_SERVICES_HTTP_SERVER_METRICS_H_
+#define KG_SERVICES_HTTP_SERVER_METRICS_H_
+
+#include <grpcpp/support/server_interceptor.h>
+#include <grpcpp/support/status.h>
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "kg/v1/admin_service.pb.h"
+#include "kg/v1/graph_service.pb.h"
+
+namespace kg::services {
+
+class ServerMetrics {
+ public:
+  ServerMetrics();
+  ServerMetrics(const ServerMetrics&) = delete;
+  ServerMetrics& operator=(const ServerMetrics&) = delete;
+
+  // Counts one finished call of `method` ("/kg.v1.GraphService/GetNode").
+  // Thread-safe.
+  void RecordCall(absl::string_view method, grpc::StatusCode code,
+                  absl::Duration elapsed);
+
+  // An interceptor factory that calls RecordCall for every call the server
+  // answers; `this` must outlive the server it is installed on.
+  std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
+  NewInterceptorFactory();
+
+  // The Prometheus text exposition of the call metrics plus gauges of
+  // `graph` (sizes by label and edge type) and `store` (RocksDB).
+  std::string Render(const kg::v1::GetStatsResponse& graph,
+                     const kg::v1::GetStoreStatsResponse& store) const;
+
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  prometheus::Family<prometheus::Counter>& calls_;
+  prometheus::Family<prometheus::Counter>& errors_;
+  prometheus::Family<prometheus::Histogram>& latency_;
+};
+
+}  // namespace kg::services
+
+#endif  // KG_SERVICES_HTTP_SERVER_METRICS_H_
