@@ -38,13 +38,12 @@ std::vector<OptionSpec> GlobalOptions() {
 }
 
 std::vector<Command> Commands() {
-  return {GetCommand(),    FindCommand(),      NeighborsCommand(),
-          ImportCommand(), RemoveDocCommand(), StatsCommand(),
-          DumpCommand(),   EvalCommand(),      CheckCommand(),
-          BackupCommand(), RestoreCommand(),
-          TraverseCommand(), PathCommand(), CommitmentsCommand(),
-          SearchCommand(), DescribeCommand(), ExportCommand(),
-          QueryCommand()};
+  return {GetCommand(),      FindCommand(),        NeighborsCommand(),
+          ImportCommand(),   RemoveDocCommand(),   StatsCommand(),
+          DumpCommand(),     EvalCommand(),        CheckCommand(),
+          BackupCommand(),   RestoreCommand(),     TraverseCommand(),
+          PathCommand(),     CommitmentsCommand(), SearchCommand(),
+          DescribeCommand(), ExportCommand(),      QueryCommand()};
 }
 
 std::string CommandUsage(const Command& command) {

@@ -28,6 +28,9 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
 ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
           "host:port of the HTTP listener (JSON API, /metrics, /healthz); "
           "port 0 picks a free port, empty serves no HTTP.");
+ABSL_FLAG(int, slow_query_log_ms, -1,
+          "Log calls taking at least this many milliseconds to stderr as "
+          "JSON lines; negative logs none.");
 ABSL_FLAG(std::string, reference_dir, KG_REFERENCE_DIR,
           "Folder of reference data (*.jsonl) loaded on start; empty skips.");
 ABSL_FLAG(int, query_max_depth, kg::services::QueryLimits().max_depth,
@@ -140,6 +143,10 @@ int main(int argc, char** argv) {
   kg::services::ServerOptions options;
   options.listen_address = absl::GetFlag(FLAGS_listen);
   options.http_listen_address = absl::GetFlag(FLAGS_http_listen);
+  if (absl::GetFlag(FLAGS_slow_query_log_ms) >= 0) {
+    options.slow_call_threshold =
+        absl::Milliseconds(absl::GetFlag(FLAGS_slow_query_log_ms));
+  }
   kg::services::QueryLimits& query_limits = options.query_limits;
   query_limits.max_depth = absl::GetFlag(FLAGS_query_max_depth);
   query_limits.max_fan_out = absl::GetFlag(FLAGS_query_max_fan_out);

@@ -90,7 +90,8 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
-  interceptors.push_back(server->metrics_.NewInterceptorFactory());
+  interceptors.push_back(
+      server->metrics_.NewInterceptorFactory(options.slow_call_threshold));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

@@ -5,6 +5,7 @@
 #include <grpcpp/grpcpp.h>
 #include <httplib.h>
 
+#include <chrono>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -304,9 +305,16 @@ absl::StatusOr<std::unique_ptr<HttpGateway>> HttpGateway::Start(
   std::unique_ptr<HttpGateway> gateway(new HttpGateway());
   gateway->server_ = *std::move(server);
   gateway->address_ = absl::StrCat(host, ":", port);
-  httplib::Server* listening = gateway->server_.get();
-  gateway->thread_ =
-      std::thread([listening] { listening->listen_after_bind(); });
+  HttpGateway* started = gateway.get();
+  gateway->thread_ = std::thread([started] {
+    started->server_->listen_after_bind();
+    started->finished_ = true;
+  });
+  // httplib's stop() does nothing before the loop runs, so the destructor
+  // could wait forever for a gateway stopped right after it started.
+  while (!gateway->server_->is_running() && !gateway->finished_) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return gateway;
 }
 

@@ -1,15 +1,18 @@
 #include "kg/services/http/server_metrics.h"
 
+#include <google/protobuf/message.h>
 #include <grpcpp/support/interceptor.h>
 #include <prometheus/gauge.h>
 #include <prometheus/metric_family.h>
 #include <prometheus/text_serializer.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "kg/services/http/slow_call_log.h"
 
 namespace kg::services {
 namespace {
@@ -24,18 +27,46 @@ const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
   return *buckets;
 }
 
-// Times one call from its arrival to the status the server sends.
+// Times one call from its arrival to the status the server sends; with a
+// finite slow-call threshold, also keeps a copy of its first request and
+// counts its responses for the slow-call log.
 class CallInterceptor : public grpc::experimental::Interceptor {
  public:
-  CallInterceptor(ServerMetrics& metrics, const char* method)
-      : metrics_(metrics), method_(method), start_(absl::Now()) {}
+  CallInterceptor(ServerMetrics& metrics, const char* method,
+                  absl::Duration slow_call_threshold)
+      : metrics_(metrics),
+        method_(method),
+        slow_call_threshold_(slow_call_threshold),
+        start_(absl::Now()) {}
 
   void Intercept(
       grpc::experimental::InterceptorBatchMethods* methods) override {
+    using grpc::experimental::InterceptionHookPoints;
+    const bool logging = slow_call_threshold_ != absl::InfiniteDuration();
+    if (logging && request_ == nullptr &&
+        methods->QueryInterceptionHookPoint(
+            InterceptionHookPoints::POST_RECV_MESSAGE)) {
+      // The services are protobuf services: every message is one.
+      const auto* request = static_cast<const google::protobuf::Message*>(
+          methods->GetRecvMessage());
+      if (request != nullptr) {
+        request_.reset(request->New());
+        request_->CopyFrom(*request);
+      }
+    }
     if (methods->QueryInterceptionHookPoint(
-            grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
-      metrics_.RecordCall(method_, methods->GetSendStatus().error_code(),
-                          absl::Now() - start_);
+            InterceptionHookPoints::PRE_SEND_MESSAGE)) {
+      ++responses_;
+    }
+    if (methods->QueryInterceptionHookPoint(
+            InterceptionHookPoints::PRE_SEND_STATUS)) {
+      const grpc::StatusCode code = methods->GetSendStatus().error_code();
+      const absl::Duration elapsed = absl::Now() - start_;
+      metrics_.RecordCall(method_, code, elapsed);
+      if (logging && elapsed >= slow_call_threshold_) {
+        WriteLogLine(
+            SlowCallLine(method_, request_.get(), responses_, code, elapsed));
+      }
     }
     methods->Proceed();
   }
@@ -43,21 +74,27 @@ class CallInterceptor : public grpc::experimental::Interceptor {
  private:
   ServerMetrics& metrics_;
   const char* method_;
-  absl::Time start_;
+  const absl::Duration slow_call_threshold_;
+  const absl::Time start_;
+  std::unique_ptr<google::protobuf::Message> request_;
+  int responses_ = 0;
 };
 
 class CallInterceptorFactory
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
-  explicit CallInterceptorFactory(ServerMetrics& metrics) : metrics_(metrics) {}
+  CallInterceptorFactory(ServerMetrics& metrics,
+                         absl::Duration slow_call_threshold)
+      : metrics_(metrics), slow_call_threshold_(slow_call_threshold) {}
 
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
-    return new CallInterceptor(metrics_, info->method());
+    return new CallInterceptor(metrics_, info->method(), slow_call_threshold_);
   }
 
  private:
   ServerMetrics& metrics_;
+  const absl::Duration slow_call_threshold_;
 };
 
 // Gauges of one scrape, in a registry of their own so that labels gone
@@ -149,8 +186,8 @@ void ServerMetrics::RecordCall(absl::string_view method, grpc::StatusCode code,
 }
 
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-ServerMetrics::NewInterceptorFactory() {
-  return std::make_unique<CallInterceptorFactory>(*this);
+ServerMetrics::NewInterceptorFactory(absl::Duration slow_call_threshold) {
+  return std::make_unique<CallInterceptorFactory>(*this, slow_call_threshold);
 }
 
 std::string ServerMetrics::Render(

@@ -43,6 +43,9 @@ struct ServerOptions {
   // "host:port" of the HTTP listener (http_gateway.h), with the same TLS,
   // token and loopback rules; empty serves no HTTP.
   std::string http_listen_address;
+  // Calls taking at least this long are logged on stderr as JSON lines
+  // (slow_call_log.h); infinite logs none.
+  absl::Duration slow_call_threshold = absl::InfiniteDuration();
 };
 
 class KgServer {

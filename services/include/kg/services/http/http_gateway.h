@@ -24,6 +24,7 @@
 
 #include <grpcpp/channel.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <thread>
@@ -70,6 +71,8 @@ class HttpGateway {
 
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
+  // Set by thread_ once the server loop has returned.
+  std::atomic<bool> finished_ = false;
   std::string address_;
 };
 

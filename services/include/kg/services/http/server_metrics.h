@@ -4,6 +4,7 @@
 // listener it came through (imports are calls of IngestService, so their
 // counts and durations are here too). Graph and store figures are not kept
 // here: they are read afresh for each scrape and passed to Render.
+// The same interceptor writes the slow-call log (slow_call_log.h).
 #ifndef KG_SERVICES_HTTP_SERVER_METRICS_H_
 #define KG_SERVICES_HTTP_SERVER_METRICS_H_
 
@@ -36,9 +37,10 @@ class ServerMetrics {
                   absl::Duration elapsed);
 
   // An interceptor factory that calls RecordCall for every call the server
-  // answers; `this` must outlive the server it is installed on.
+  // answers, and logs those that took `slow_call_threshold` or longer
+  // (infinite: none); `this` must outlive the server it is installed on.
   std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
-  NewInterceptorFactory();
+  NewInterceptorFactory(absl::Duration slow_call_threshold);
 
   // The Prometheus text exposition of the call metrics plus gauges of
   // `graph` (sizes by label and edge type) and `store` (RocksDB).

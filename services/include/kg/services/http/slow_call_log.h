@@ -1,0 +1,37 @@
+// The slow-call log: one JSON line on stderr for each call that took at
+// least the threshold (kg-server --slow_query_log_ms), e.g.
+//
+//   {"event":"slow_call","method":"/kg.v1.QueryService/Traverse",
+//    "seconds":1.2,"code":"OK","responses":3,"request":"{\"startKeys\":..."}
+//
+// `request` is the call's first request message in protobuf's JSON
+// mapping, cut to kMaxLoggedRequestBytes; `responses` counts the messages
+// sent back (one per unary call, one per batch of a stream).
+#ifndef KG_SERVICES_HTTP_SLOW_CALL_LOG_H_
+#define KG_SERVICES_HTTP_SLOW_CALL_LOG_H_
+
+#include <google/protobuf/message.h>
+#include <grpcpp/support/status.h>
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+namespace kg::services {
+
+inline constexpr size_t kMaxLoggedRequestBytes = 2048;
+
+// The line, without its newline. `request` may be null (none received).
+std::string SlowCallLine(absl::string_view method,
+                         const google::protobuf::Message* request,
+                         int responses, grpc::StatusCode code,
+                         absl::Duration elapsed);
+
+// Writes `line` and a newline to stderr in one write, so lines of
+// concurrent calls never interleave.
+void WriteLogLine(const std::string& line);
+
+}  // namespace kg::services
+
+#endif  // KG_SERVICES_HTTP_SLOW_CALL_LOG_H_
