@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "bench_main.h"
 #include "kg/graph/graph_store.h"
 #include "kg/graph/snapshot.h"
 #include "synthetic_graph.h"
@@ -248,11 +249,4 @@ BENCHMARK(BM_BulkLoad)
 }  // namespace
 }  // namespace kg::graph
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  kg::bench::BenchGraph::Destroy();
-  return 0;
-}
+int main(int argc, char** argv) { return kg::bench::RunBenchmarks(argc, argv); }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "bench_main.h"
 #include "kg/graph/query/query_budget.h"
 #include "kg/services/query_plans.h"
 #include "synthetic_graph.h"
@@ -165,11 +166,4 @@ BENCHMARK(BM_Search)->ArgName("texts")->Arg(0)->Arg(1)->Unit(
 }  // namespace
 }  // namespace kg::services
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  kg::bench::BenchGraph::Destroy();
-  return 0;
-}
+int main(int argc, char** argv) { return kg::bench::RunBenchmarks(argc, argv); }

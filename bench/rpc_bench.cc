@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "bench_main.h"
 #include "kg/services/graph_service.h"
 #include "kg/services/query_plans.h"
 #include "kg/services/query_service.h"
@@ -56,7 +57,8 @@ class Services {
 
   const QueryLimits limits = BenchLimits();
   GraphServiceImpl graph{BenchGraph::Get().store()};
-  QueryServiceImpl query{BenchGraph::Get().store(), limits};
+  CallRegistry calls;
+  QueryServiceImpl query{BenchGraph::Get().store(), limits, calls};
   std::unique_ptr<KgServer> server;
   std::unique_ptr<kg::v1::GraphService::Stub> graph_stub;
   std::unique_ptr<kg::v1::QueryService::Stub> query_stub;
@@ -290,11 +292,6 @@ KG_RPC_BENCHMARK(BM_Describe);
 }  // namespace kg::services
 
 int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  kg::services::Services::StopServer();
-  kg::bench::BenchGraph::Destroy();
-  return 0;
+  return kg::bench::RunBenchmarks(argc, argv,
+                                  [] { kg::services::Services::StopServer(); });
 }

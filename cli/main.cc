@@ -43,7 +43,8 @@ std::vector<Command> Commands() {
           DumpCommand(),     EvalCommand(),        CheckCommand(),
           BackupCommand(),   RestoreCommand(),     TraverseCommand(),
           PathCommand(),     CommitmentsCommand(), SearchCommand(),
-          DescribeCommand(), ExportCommand(),      QueryCommand()};
+          DescribeCommand(), ExportCommand(),      QueryCommand(),
+          CallsCommand(),    CancelCommand(),      StoreStatsCommand()};
 }
 
 std::string CommandUsage(const Command& command) {

@@ -3,13 +3,21 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "reference_store.h"
+
 namespace kg::fuzz {
 
 const std::vector<FuzzTarget>& AllFuzzTargets() {
   static const auto* targets = new std::vector<FuzzTarget>{
-      {"text_importer", FuzzTextImporter}, {"jsonl_facts", FuzzJsonlFacts},
-      {"csv_facts", FuzzCsvFacts},         {"encoding", FuzzEncoding},
-      {"requests", FuzzRequests},
+      {"text_importer", FuzzTextImporter, [] { ReferenceGazetteer(); }},
+      {"jsonl_facts", FuzzJsonlFacts, nullptr},
+      {"csv_facts", FuzzCsvFacts, nullptr},
+      {"encoding", FuzzEncoding, nullptr},
+      {"requests", FuzzRequests,
+       [] {
+         ReferenceStore();
+         ScratchStore();
+       }},
   };
   return *targets;
 }

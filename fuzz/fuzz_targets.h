@@ -37,6 +37,10 @@ struct FuzzTarget {
   // The folder name under fuzz/corpus and fuzz/crashes.
   const char* name;
   FuzzFunction run;
+  // Builds what every input of the target shares (the reference store, the
+  // gazetteer), or null. libFuzzer calls it before the first input, whose
+  // time limit would otherwise pay for seconds of set-up.
+  void (*prepare)();
 };
 
 // Every target above.

@@ -44,6 +44,25 @@ absl::StatusOr<BackupInfo> BackupOpenDatabase(rocksdb::DB* db,
                     info.number_files};
 }
 
+absl::StatusOr<uint32_t> PruneBackups(const std::string& backup_dir,
+                                      uint32_t keep) {
+  if (keep == 0) {
+    return absl::InvalidArgumentError(
+        "keep: must be at least 1 (the latest backup is always kept)");
+  }
+  rocksdb::BackupEngine* raw = nullptr;
+  rocksdb::IOStatus s = rocksdb::BackupEngine::Open(
+      rocksdb::Env::Default(), rocksdb::BackupEngineOptions(backup_dir), &raw);
+  if (!s.ok()) return BackupError(s, absl::StrCat("opening ", backup_dir));
+  std::unique_ptr<rocksdb::BackupEngine> engine(raw);
+  std::vector<rocksdb::BackupInfo> backups;
+  engine->GetBackupInfo(&backups);
+  if (backups.size() <= keep) return 0;
+  s = engine->PurgeOldBackups(keep);
+  if (!s.ok()) return BackupError(s, absl::StrCat("pruning ", backup_dir));
+  return static_cast<uint32_t>(backups.size() - keep);
+}
+
 absl::Status RestoreBackup(const std::string& backup_dir,
                            const std::string& db_dir) {
   std::error_code error;

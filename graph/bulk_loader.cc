@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <filesystem>
+#include <functional>
+#include <initializer_list>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -16,9 +21,9 @@
 #include "absl/strings/str_format.h"
 #include "absl/types/span.h"
 #include "assertions.h"
+#include "bulk_loader_table_file.h"
 #include "fact_validation.h"
 #include "records.pb.h"
-#include "rocksdb/sst_file_writer.h"
 #include "schema.h"
 #include "topology.h"
 
@@ -30,50 +35,57 @@ using kg::storage::NodeRecord;
 using schema::Family;
 using schema::ToSlice;
 
-// One column family's table file, written in key order, opened on its
-// first entry.
-class TableFile {
+// Node keys copied into large blocks, so the id map can hold views: one
+// allocation per block instead of one per key, and keys stay close.
+class KeyArena {
  public:
-  TableFile(const StoreCore& core, Family family, std::string path)
-      : family_(core.families[family]),
-        path_(std::move(path)),
-        writer_(rocksdb::EnvOptions(),
-                rocksdb::Options(rocksdb::DBOptions(),
-                                 core.descriptors[family].options),
-                family_) {}
-
-  absl::Status Put(const rocksdb::Slice& key, const rocksdb::Slice& value) {
-    rocksdb::Status s;
-    if (entries_++ == 0) s = writer_.Open(path_);
-    if (s.ok()) s = writer_.Put(key, value);
-    return s.ok() ? absl::OkStatus() : FromRocks(s, "writing " + path_);
-  }
-
-  // Closes the file and adds it to `ingest` (nothing when empty).
-  absl::Status FinishInto(std::vector<rocksdb::IngestExternalFileArg>* ingest) {
-    if (entries_ == 0) return absl::OkStatus();
-    rocksdb::Status s = writer_.Finish();
-    if (!s.ok()) return FromRocks(s, "finishing " + path_);
-    rocksdb::IngestExternalFileArg arg;
-    arg.column_family = family_;
-    arg.external_files = {path_};
-    arg.options.move_files = true;
-    ingest->push_back(std::move(arg));
-    return absl::OkStatus();
+  absl::string_view Store(absl::string_view key) {
+    if (key.size() > capacity_ - used_) {
+      capacity_ = std::max(kBlockBytes, key.size());
+      blocks_.push_back(std::make_unique<char[]>(capacity_));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    used_ += key.size();
+    return absl::string_view(at, key.size());
   }
 
  private:
-  rocksdb::ColumnFamilyHandle* const family_;
-  const std::string path_;
-  rocksdb::SstFileWriter writer_;
-  size_t entries_ = 0;
+  static constexpr size_t kBlockBytes = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t capacity_ = 0;
+  size_t used_ = 0;
 };
+
+// Runs `tasks` on threads of their own and returns the first failure.
+absl::Status RunInParallel(std::vector<std::function<absl::Status()>> tasks) {
+  std::vector<absl::Status> results(tasks.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < tasks.size(); ++i) {
+    threads.emplace_back([&, i] { results[i] = tasks[i](); });
+  }
+  if (!tasks.empty()) results[0] = tasks[0]();
+  for (std::thread& thread : threads) thread.join();
+  for (absl::Status& result : results) {
+    if (!result.ok()) return result;
+  }
+  return absl::OkStatus();
+}
 
 class RocksBulkLoader : public BulkLoader {
  public:
   RocksBulkLoader(StoreCore* core, std::string document_key, std::string dir)
       : core_(core), document_key_(std::move(document_key)), dir_(dir) {
     std::filesystem::create_directories(dir_);
+    // Most edges carry nothing but their ends and type: their assertion is
+    // the same bytes every time (field 4 of the record, fields in number
+    // order), serialized once by the general path.
+    EdgeRecord bare;
+    kg::storage::Assertion* assertion = bare.add_assertions();
+    assertion->set_document_key(document_key_);
+    EnsureSource(document_key_, "import", assertion);
+    bare.SerializeToString(&bare_edge_assertion_);
   }
 
   ~RocksBulkLoader() override {
@@ -87,10 +99,11 @@ class RocksBulkLoader : public BulkLoader {
       return s;
     }
     const uint64_t id = labels_.size();
-    if (!node_ids_.try_emplace(node.key(), id).second) {
+    if (node_ids_.contains(node.key())) {
       return absl::InvalidArgumentError(
           absl::StrFormat("node.key: '%s' was added before", node.key()));
     }
+    node_ids_.emplace(keys_.Store(node.key()), id);
     absl::StatusOr<uint32_t> label = Intern(DictKind::kLabel, node.label());
     if (!label.ok()) return label.status();
     for (const auto& [name, value] : node.props()) {
@@ -125,12 +138,12 @@ class RocksBulkLoader : public BulkLoader {
     for (auto [key, end, field] :
          {std::tuple{&edge.src_key(), &added.src, "src_key"},
           std::tuple{&edge.dst_key(), &added.dst, "dst_key"}}) {
-      auto it = node_ids_.find(*key);
-      if (it == node_ids_.end()) {
+      absl::StatusOr<uint64_t> id = NodeIdOf(*key);
+      if (!id.ok()) {
         return absl::FailedPreconditionError(absl::StrFormat(
             "edge.%s: no node '%s' was added before", field, *key));
       }
-      *end = it->second;
+      *end = *id;
     }
     absl::StatusOr<uint32_t> type = Intern(DictKind::kEdgeType, edge.type());
     if (!type.ok()) return type.status();
@@ -141,11 +154,16 @@ class RocksBulkLoader : public BulkLoader {
     edge_record_.set_src(added.src);
     edge_record_.set_dst(added.dst);
     edge_record_.set_type_id(added.type);
-    kg::storage::Assertion* assertion = edge_record_.add_assertions();
-    assertion->set_document_key(document_key_);
-    MergeEdgeInto(edge, document_key_, assertion);
-    EnsureSource(document_key_, "import", assertion);
-    edge_record_.SerializeToString(&scratch_);
+    if (edge.props().empty() && edge.sources().empty()) {
+      edge_record_.SerializeToString(&scratch_);
+      scratch_.append(bare_edge_assertion_);
+    } else {
+      kg::storage::Assertion* assertion = edge_record_.add_assertions();
+      assertion->set_document_key(document_key_);
+      MergeEdgeInto(edge, document_key_, assertion);
+      EnsureSource(document_key_, "import", assertion);
+      edge_record_.SerializeToString(&scratch_);
+    }
     return File(schema::kEdges).Put(schema::IdKey(added.id), scratch_);
   }
 
@@ -165,22 +183,47 @@ class RocksBulkLoader : public BulkLoader {
     summary.set_edges_created(edges_.size());
     summary.set_changed(!node_ids_.empty());
     if (node_ids_.empty()) return summary;
-    absl::StatusOr<std::shared_ptr<const Topology>> topology =
-        Topology::FromEdges(labels_, edges_, 0,
-                            std::numeric_limits<size_t>::max());
-    if (!topology.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("edges: ", topology.status().message()));
+    // Each family's file is written and closed by one task; the tasks
+    // share nothing else.
+    for (Family family :
+         {schema::kKeys, schema::kDocFacts, schema::kAdj, schema::kMeta}) {
+      File(family);
     }
-    absl::Status written = WriteKeys();
-    if (written.ok()) written = WriteIndexes();
-    if (written.ok()) written = WriteDocFacts();
-    if (written.ok()) written = WriteAdjacency(**topology);
+    absl::StatusOr<std::shared_ptr<const Topology>> topology;
+    absl::Status written = RunInParallel({
+        [&] {
+          std::vector<absl::string_view> keys(labels_.size());
+          for (const auto& [key, id] : node_ids_) keys[id] = key;
+          topology = Topology::FromEdges(
+              labels_, std::make_shared<const NodeKeys>(keys), edges_, 0,
+              std::numeric_limits<size_t>::max());
+          if (!topology.ok()) {
+            return absl::InvalidArgumentError(
+                absl::StrCat("edges: ", topology.status().message()));
+          }
+          absl::Status s = WriteAdjacency(**topology);
+          return s.ok() ? Close({schema::kAdj, schema::kMeta}) : s;
+        },
+        [&] {
+          absl::Status s = WriteKeys();
+          if (s.ok()) s = WriteIndexes();
+          return s.ok() ? Close({schema::kKeys, schema::kLabels, schema::kNames,
+                                 schema::kProps})
+                        : s;
+        },
+        [&] {
+          absl::Status s = WriteDocFacts();
+          return s.ok() ? Close({schema::kDocFacts, schema::kNodes,
+                                 schema::kEdges})
+                        : s;
+        },
+    });
     if (!written.ok()) return written;
     std::vector<rocksdb::IngestExternalFileArg> ingest;
-    for (std::unique_ptr<TableFile>& file : files_) {
-      if (file == nullptr) continue;
-      if (absl::Status s = file->FinishInto(&ingest); !s.ok()) return s;
+    for (std::vector<rocksdb::IngestExternalFileArg>& closed : closed_) {
+      for (rocksdb::IngestExternalFileArg& arg : closed) {
+        ingest.push_back(std::move(arg));
+      }
     }
     rocksdb::Status s = core_->db->IngestExternalFiles(ingest);
     if (!s.ok()) return FromRocks(s, "ingesting the bulk load");
@@ -202,6 +245,26 @@ class RocksBulkLoader : public BulkLoader {
           *core_, family, absl::StrCat(dir_, "/", family, ".sst"));
     }
     return *file;
+  }
+
+  // Closes the families' files (those written) into closed_.
+  absl::Status Close(std::initializer_list<Family> families) {
+    for (Family family : families) {
+      if (files_[family] == nullptr) continue;
+      absl::Status s = files_[family]->FinishInto(&closed_[family]);
+      if (!s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  // Edges often come grouped by an end, as an actor's pledges do: the
+  // last key looked up is checked first.
+  absl::StatusOr<uint64_t> NodeIdOf(absl::string_view key) {
+    if (last_lookup_.first == key && !key.empty()) return last_lookup_.second;
+    auto it = node_ids_.find(key);
+    if (it == node_ids_.end()) return absl::NotFoundError(key);
+    last_lookup_ = *it;
+    return it->second;
   }
 
   // The dictionary id of `name`; a new name is persisted at once (a
@@ -322,10 +385,16 @@ class RocksBulkLoader : public BulkLoader {
   const std::string dir_;
   std::array<std::unique_ptr<TableFile>, schema::kFamilyCount> files_;
   absl::flat_hash_map<std::string, uint32_t> dictionary_cache_[3];
-  absl::flat_hash_map<std::string, uint64_t> node_ids_;
+  KeyArena keys_;
+  absl::flat_hash_map<absl::string_view, uint64_t> node_ids_;
+  std::pair<absl::string_view, uint64_t> last_lookup_;
   // Label ids by node id; ids start at 1.
   std::vector<uint32_t> labels_ = {0};
   std::vector<TopologyEdge> edges_;
+  // The closed files, by family.
+  std::array<std::vector<rocksdb::IngestExternalFileArg>, schema::kFamilyCount>
+      closed_;
+  std::string bare_edge_assertion_;
   // `labels`, `names` and `props` keys.
   std::vector<std::pair<Family, std::string>> index_entries_;
   // Reused per fact.

@@ -14,6 +14,7 @@
 #include "rocks_maintenance.h"
 #include "rocks_snapshot.h"
 #include "rocksdb/db.h"
+#include "rocksdb/statistics.h"
 #include "schema.h"
 #include "store_core.h"
 #include "topology.h"
@@ -144,7 +145,11 @@ class RocksGraphStore : public GraphStore {
   }
 
   StoreStats GetStats() const override {
-    return ReadStoreStats(core_.db, core_.families);
+    StoreStats stats = ReadStoreStats(core_.db, core_.families);
+    if (std::shared_ptr<const Topology> topology = core_.topology()) {
+      stats.topology_bytes = topology->memory_bytes();
+    }
+    return stats;
   }
 
  private:
@@ -179,6 +184,10 @@ absl::StatusOr<std::unique_ptr<GraphStore>> GraphStore::Open(
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = options.create_if_missing;
   db_options.create_missing_column_families = options.create_if_missing;
+  // Tickers only (block cache hits, stalls): timers would cost on every
+  // read.
+  db_options.statistics = rocksdb::CreateDBStatistics();
+  db_options.statistics->set_stats_level(rocksdb::StatsLevel::kExceptTimers);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors =
       schema::FamilyDescriptors(options);

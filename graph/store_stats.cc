@@ -1,7 +1,10 @@
 #include "kg/graph/store_stats.h"
 
+#include <memory>
+
 #include "absl/strings/numbers.h"
 #include "rocks_maintenance.h"
+#include "rocksdb/statistics.h"
 
 namespace kg::graph {
 namespace {
@@ -52,6 +55,14 @@ StoreStats ReadStoreStats(
   stats.delayed_write_rate = Property(db, any, P::kActualDelayedWriteRate);
   stats.writes_stopped = Property(db, any, P::kIsWriteStopped) != 0;
   stats.live_snapshots = Property(db, any, P::kNumSnapshots);
+  // Null for a database opened without statistics.
+  if (const std::shared_ptr<rocksdb::Statistics> tickers =
+          db->GetDBOptions().statistics) {
+    stats.block_cache_hits = tickers->getTickerCount(rocksdb::BLOCK_CACHE_HIT);
+    stats.block_cache_misses =
+        tickers->getTickerCount(rocksdb::BLOCK_CACHE_MISS);
+    stats.write_stall_micros = tickers->getTickerCount(rocksdb::STALL_MICROS);
+  }
   return stats;
 }
 

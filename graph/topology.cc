@@ -17,10 +17,13 @@ struct Topology::Base {
   std::vector<uint32_t> labels;  // By node id; 0: no node.
   std::vector<uint64_t> offsets[2];
   std::vector<TopologyEntry> entries[2];
+  // Shared by the bases folded from this one; null: none kept.
+  std::shared_ptr<const NodeKeys> keys;
 
   size_t node_limit() const { return labels.size(); }
   size_t bytes() const {
-    return labels.capacity() * sizeof(uint32_t) +
+    return (keys != nullptr ? keys->bytes() : 0) +
+           labels.capacity() * sizeof(uint32_t) +
            (offsets[0].capacity() + offsets[1].capacity()) * sizeof(uint64_t) +
            (entries[0].capacity() + entries[1].capacity()) *
                sizeof(TopologyEntry);
@@ -192,6 +195,10 @@ absl::StatusOr<std::shared_ptr<const Topology>> Topology::Load(
     }
     base->entries[d].shrink_to_fit();
   }
+  absl::StatusOr<std::shared_ptr<const NodeKeys>> keys =
+      NodeKeys::Load(db, families[schema::kKeys], snapshot);
+  if (!keys.ok()) return keys.status();
+  base->keys = *std::move(keys);
   if (base->bytes() > budget_bytes) return nullptr;
   return std::make_shared<const Topology>(std::move(base),
                                           std::make_shared<const Delta>(),
@@ -199,8 +206,9 @@ absl::StatusOr<std::shared_ptr<const Topology>> Topology::Load(
 }
 
 absl::StatusOr<std::shared_ptr<const Topology>> Topology::FromEdges(
-    std::vector<uint32_t> labels, const std::vector<TopologyEdge>& edges,
-    uint64_t sequence, size_t budget_bytes) {
+    std::vector<uint32_t> labels, std::shared_ptr<const NodeKeys> keys,
+    const std::vector<TopologyEdge>& edges, uint64_t sequence,
+    size_t budget_bytes) {
   const size_t node_limit = std::max<size_t>(labels.size(), 1);
   const size_t estimate =
       node_limit * (sizeof(uint32_t) + 2 * sizeof(uint64_t)) +
@@ -209,6 +217,7 @@ absl::StatusOr<std::shared_ptr<const Topology>> Topology::FromEdges(
   auto base = std::make_shared<Base>();
   SizeOffsets(base.get(), node_limit);
   std::copy(labels.begin(), labels.end(), base->labels.begin());
+  base->keys = std::move(keys);
   // A counting sort by node, then each node's entries by (type, other).
   for (const TopologyEdge& edge : edges) {
     if (edge.src >= node_limit || edge.dst >= node_limit) {
@@ -302,6 +311,7 @@ std::shared_ptr<const Topology> Topology::Apply(
     }
   }
   for (uint64_t n = 0; n < node_limit; ++n) base->labels[n] = next.Label(n);
+  base->keys = base_->keys;
   if (base->bytes() > budget_bytes) return nullptr;
   return std::make_shared<const Topology>(
       std::move(base), std::make_shared<const Delta>(), sequence);
@@ -338,6 +348,11 @@ uint32_t Topology::Label(uint64_t node) const {
     if (it != delta_->end()) return it->second->label;
   }
   return node < base_->node_limit() ? base_->labels[node] : 0;
+}
+
+absl::string_view Topology::Key(uint64_t node) const {
+  if (base_->keys == nullptr || Label(node) == 0) return absl::string_view();
+  return base_->keys->Get(node);
 }
 
 size_t Topology::memory_bytes() const {

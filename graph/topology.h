@@ -7,7 +7,8 @@
 // writer derives the next version from a committed write batch (Apply) and
 // publishes it; readers hold a shared_ptr to the version that matches their
 // RocksDB snapshot (`sequence`), so they never block and never see a later
-// commit. Records, properties and provenance stay in RocksDB.
+// commit. Records, properties and provenance stay in RocksDB; the keys of
+// the nodes a base was built with are kept too, as keys never change.
 //
 // Node ids must stay below 2^32 (entries store them in 32 bits); versions
 // that would exceed the memory budget are not built (nullptr), and readers
@@ -26,6 +27,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/write_batch.h"
 #include "schema.h"
+#include "topology_keys.h"
 
 namespace kg::graph {
 
@@ -46,7 +48,7 @@ struct TopologyEdge {
 
 class Topology {
  public:
-  // Reads `adj` and `labels` as of `snapshot`; the version is numbered
+  // Reads `adj`, `labels` and `keys` as of `snapshot`; the version is numbered
   // with the snapshot's sequence. nullptr when it would not fit in
   // `budget_bytes`.
   static absl::StatusOr<std::shared_ptr<const Topology>> Load(
@@ -54,12 +56,13 @@ class Topology {
       const std::vector<rocksdb::ColumnFamilyHandle*>& families,
       const rocksdb::Snapshot* snapshot, size_t budget_bytes);
 
-  // From node labels (labels[id], 0 for no node) and edges in any order.
-  // InvalidArgument when two edges share (src, type, dst); nullptr when
-  // over budget.
+  // From node labels (labels[id], 0 for no node), their keys and edges in
+  // any order. InvalidArgument when two edges share (src, type, dst);
+  // nullptr when over budget.
   static absl::StatusOr<std::shared_ptr<const Topology>> FromEdges(
-      std::vector<uint32_t> labels, const std::vector<TopologyEdge>& edges,
-      uint64_t sequence, size_t budget_bytes);
+      std::vector<uint32_t> labels, std::shared_ptr<const NodeKeys> keys,
+      const std::vector<TopologyEdge>& edges, uint64_t sequence,
+      size_t budget_bytes);
 
   // This version with the `adj` and `labels` changes of `batch` (a commit
   // written at `sequence`) applied; nullptr when over budget.
@@ -87,6 +90,10 @@ class Topology {
 
   // The node's label id; 0 when no node has the id.
   uint32_t Label(uint64_t node) const;
+
+  // The node's key; empty when no node has the id or the node was created
+  // after the base (read its record then).
+  absl::string_view Key(uint64_t node) const;
 
   size_t memory_bytes() const;
 

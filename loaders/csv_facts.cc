@@ -113,6 +113,11 @@ absl::StatusOr<Header> ParseHeader(const CsvRecord& record,
                                       "double, bool, date"));
       }
       property.name = column.substr(0, colon);
+      if (property.name.empty()) {
+        return LineError(file_name, record.line,
+                         absl::StrCat("column \"", column,
+                                      "\" has no property name before ':'"));
+      }
       property.type = *type;
     } else if (IsDateProperty(column)) {
       property.type = ValueType::kDate;

@@ -14,6 +14,7 @@ KG_PACKAGES=(
   clang libclang-rt-14-dev
   libsqlite3-dev libpq-dev
   python3-grpcio python3-protobuf python3-pandas python3-networkx graphviz
+  chromium
 )
 
 kg_install_deps() {
@@ -29,6 +30,18 @@ kg_install_deps() {
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
   fi
+}
+
+# The explorer's npm packages, as web/package-lock.json pins them, into
+# web/node_modules (kg-server serves cytoscape from there; the browser tests
+# drive chromium with playwright-core). Without npm, the explorer has no
+# graph library and its browser tests skip.
+kg_install_web() {
+  if ! command -v npm >/dev/null; then
+    echo "kg: no npm found; the explorer needs npm ci in $KG_ROOT/web"
+    return 0
+  fi
+  (cd "$KG_ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 kg_build() {

@@ -310,6 +310,8 @@ class CommitmentsPlan {
       if (!Passes(*outgoing)) continue;
       absl::StatusOr<std::vector<Match>> matches = MatchesOf(commitment);
       if (!matches.ok()) return matches.status();
+      // What the commitment's rows share, built at its first row.
+      std::optional<kg::v1::CommitmentRow> shared;
       for (const Match& match : *matches) {
         absl::StatusOr<const kg::v1::Edge*> edge = context_.Edge(match.edge);
         if (!edge.ok()) return edge.status();
@@ -326,7 +328,13 @@ class CommitmentsPlan {
         }
         absl::Status charged = context_.budget().ChargeRows();
         if (!charged.ok()) return charged;
-        absl::Status added = AddRow(**node, *outgoing, match, **edge,
+        if (!shared) {
+          absl::StatusOr<kg::v1::CommitmentRow> part =
+              CommitmentPart(**node, *outgoing);
+          if (!part.ok()) return part.status();
+          shared = *std::move(part);
+        }
+        absl::Status added = AddRow(*shared, match, **edge,
                                     std::move(documents), *date, response);
         if (!added.ok()) return added;
         last_ = Cursor{commitment, match.relation, match.actor, position_};
@@ -449,16 +457,10 @@ class CommitmentsPlan {
     return true;
   }
 
-  absl::Status AddRow(const kg::v1::Node& commitment, const Outgoing& outgoing,
-                      const Match& match, const kg::v1::Edge& edge,
-                      std::vector<std::string> documents,
-                      const std::optional<kg::v1::Date>& date,
-                      kg::v1::CommitmentsResponse* response) {
+  // The fields of a row that come from its commitment alone.
+  absl::StatusOr<kg::v1::CommitmentRow> CommitmentPart(
+      const kg::v1::Node& commitment, const Outgoing& outgoing) {
     kg::v1::CommitmentRow row;
-    absl::StatusOr<kg::v1::EntityRef> actor = EntityOf(context_, match.actor);
-    if (!actor.ok()) return actor.status();
-    *row.mutable_actor() = *std::move(actor);
-    row.set_relation(match.relation);
     row.set_commitment_key(commitment.key());
     row.set_kind(StringProp(commitment, "kind"));
     row.set_text(StringProp(commitment, "text"));
@@ -473,12 +475,26 @@ class CommitmentsPlan {
         *field->Add() = *std::move(ref);
       }
     }
-    *row.mutable_sources() = edge.sources();
+    return row;
+  }
+
+  // Adds the row of `match`, an edge of the commitment `shared` was made of.
+  absl::Status AddRow(const kg::v1::CommitmentRow& shared, const Match& match,
+                      const kg::v1::Edge& edge,
+                      std::vector<std::string> documents,
+                      const std::optional<kg::v1::Date>& date,
+                      kg::v1::CommitmentsResponse* response) {
+    absl::StatusOr<kg::v1::EntityRef> actor = EntityOf(context_, match.actor);
+    if (!actor.ok()) return actor.status();
+    kg::v1::CommitmentRow* row = response->add_rows();
+    *row = shared;
+    *row->mutable_actor() = *std::move(actor);
+    row->set_relation(match.relation);
+    *row->mutable_sources() = edge.sources();
     for (std::string& document : documents) {
-      row.add_document_keys(std::move(document));
+      row->add_document_keys(std::move(document));
     }
-    if (date) *row.mutable_date() = *date;
-    *response->add_rows() = std::move(row);
+    if (date) *row->mutable_date() = *date;
     return absl::OkStatus();
   }
 

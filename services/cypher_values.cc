@@ -141,4 +141,35 @@ absl::StatusOr<kg::v1::CypherValue> ToCypherMessage(
   return out;
 }
 
+absl::StatusOr<Value::Map> RunParameters(const kg::v1::RunRequest& request) {
+  Value::Map parameters;
+  for (const auto& [name, message] : request.parameters()) {
+    absl::StatusOr<Value> value =
+        FromCypherMessage(absl::StrCat("parameters.", name), message);
+    if (!value.ok()) return value.status();
+    parameters[name] = *std::move(value);
+  }
+  return parameters;
+}
+
+absl::Status WriteRunResult(
+    const graph::cypher::QueryResult& result,
+    graph::cypher::PropertyGraph& graph,
+    const std::function<bool(const kg::v1::RunResponse&)>& write) {
+  kg::v1::RunResponse header;
+  for (const std::string& column : result.columns) header.add_columns(column);
+  if (!write(header)) return absl::CancelledError("the client went away");
+  for (const std::vector<Value>& row : result.rows) {
+    kg::v1::RunResponse message;
+    for (const Value& value : row) {
+      absl::StatusOr<kg::v1::CypherValue> converted =
+          ToCypherMessage(value, graph);
+      if (!converted.ok()) return converted.status();
+      *message.add_values() = *std::move(converted);
+    }
+    if (!write(message)) return absl::CancelledError("the client went away");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace kg::services

@@ -10,6 +10,7 @@
 #include "kg/graph/encoding.h"
 #include "kg/loaders/document_importer.h"
 #include "kg/loaders/document_node.h"
+#include "kg/services/logging.h"
 #include "kg/services/status_mapping.h"
 #include "validation.h"
 
@@ -61,10 +62,33 @@ absl::Status ReadFacts(
 
 }  // namespace
 
+void IngestServiceImpl::LogCommit(absl::string_view event,
+                                  absl::string_view method,
+                                  const kg::v1::CommitSummary& summary,
+                                  absl::Time started) {
+  Log(LogLevel::kInfo, event,
+      {{"method", method},
+       {"document", summary.document_key()},
+       {"nodes", summary.nodes_asserted()},
+       {"edges", summary.edges_asserted()},
+       {"changed", summary.changed()},
+       {"seconds", absl::Now() - started}});
+}
+
+void IngestServiceImpl::RecordImport(absl::string_view method,
+                                     const kg::v1::CommitSummary& summary,
+                                     absl::Time started) {
+  LogCommit("import_done", method, summary, started);
+  if (metrics_ != nullptr) {
+    metrics_->RecordImport(method, summary, absl::Now() - started);
+  }
+}
+
 grpc::Status IngestServiceImpl::ImportFacts(
     grpc::ServerContext* context,
     grpc::ServerReader<kg::v1::ImportFactsRequest>* reader,
     kg::v1::ImportFactsResponse* response) {
+  const absl::Time started = absl::Now();
   kg::v1::Document document;
   graph::DocumentFacts facts;
   absl::Status read = ReadFacts(limits_, *reader, &document, &facts);
@@ -78,6 +102,7 @@ grpc::Status IngestServiceImpl::ImportFacts(
   loaders::AddDocumentNode(document, &facts);
   absl::StatusOr<kg::v1::CommitSummary> summary = store_.CommitDocument(facts);
   if (!summary.ok()) return ToGrpcStatus(summary.status());
+  RecordImport("ImportFacts", *summary, started);
   *response->mutable_summary() = *std::move(summary);
   return grpc::Status::OK;
 }
@@ -85,6 +110,7 @@ grpc::Status IngestServiceImpl::ImportFacts(
 grpc::Status IngestServiceImpl::ImportDocument(
     grpc::ServerContext*, const kg::v1::ImportDocumentRequest* request,
     kg::v1::ImportDocumentResponse* response) {
+  const absl::Time started = absl::Now();
   // The text has its own, larger limit, checked by the importer.
   absl::Status sizes = CheckSizes(request->document(), "document");
   if (sizes.ok()) sizes = CheckLength("file_name", request->file_name());
@@ -104,6 +130,7 @@ grpc::Status IngestServiceImpl::ImportDocument(
   absl::StatusOr<kg::v1::CommitSummary> summary =
       loaders::DocumentImporter(store_).Import(document);
   if (!summary.ok()) return ToGrpcStatus(summary.status());
+  RecordImport("ImportDocument", *summary, started);
   *response->mutable_summary() = *std::move(summary);
   return grpc::Status::OK;
 }
@@ -111,6 +138,7 @@ grpc::Status IngestServiceImpl::ImportDocument(
 grpc::Status IngestServiceImpl::RemoveDocument(
     grpc::ServerContext*, const kg::v1::RemoveDocumentRequest* request,
     kg::v1::RemoveDocumentResponse* response) {
+  const absl::Time started = absl::Now();
   absl::Status valid = CheckSizes(*request);
   if (valid.ok())
     valid = RequireNonEmpty("document_key", request->document_key());
@@ -118,6 +146,7 @@ grpc::Status IngestServiceImpl::RemoveDocument(
   absl::StatusOr<kg::v1::CommitSummary> summary =
       store_.RemoveDocument(request->document_key());
   if (!summary.ok()) return ToGrpcStatus(summary.status());
+  LogCommit("document_removed", "RemoveDocument", *summary, started);
   *response->mutable_summary() = *std::move(summary);
   return grpc::Status::OK;
 }

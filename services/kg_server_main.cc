@@ -3,7 +3,8 @@
 // Prints one line to stdout once it accepts calls,
 // "kg-server listening on <host>:<port>", which scripts and tests parse to
 // learn the port (with --listen ...:0); with an HTTP listener, a second
-// line "kg-server http on <host>:<port>". Everything else goes to stderr.
+// line "kg-server http on <host>:<port>". Everything else is the server's
+// structured log (logging.h): JSON lines on stderr, or in --log_file.
 #include <signal.h>
 
 #include <cstring>
@@ -20,6 +21,7 @@
 #include "kg/graph/graph_store.h"
 #include "kg/loaders/reference_data.h"
 #include "kg/services/auth.h"
+#include "kg/services/logging.h"
 #include "kg/services/server_builder.h"
 
 ABSL_FLAG(std::string, db, "", "Directory of the graph database (required).");
@@ -28,9 +30,15 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
 ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
           "host:port of the HTTP listener (JSON API, /metrics, /healthz); "
           "port 0 picks a free port, empty serves no HTTP.");
+ABSL_FLAG(std::string, web_dir, KG_WEB_DIR,
+          "Folder of the browser explorer served on --http_listen (index.html "
+          "and node_modules from npm ci); empty serves none.");
 ABSL_FLAG(int, slow_query_log_ms, -1,
-          "Log calls taking at least this many milliseconds to stderr as "
-          "JSON lines; negative logs none.");
+          "Log calls taking at least this many milliseconds; negative logs "
+          "none.");
+ABSL_FLAG(std::string, log_file, "",
+          "Append the server's JSON-lines log to this file instead of "
+          "stderr.");
 ABSL_FLAG(std::string, reference_dir, KG_REFERENCE_DIR,
           "Folder of reference data (*.jsonl) loaded on start; empty skips.");
 ABSL_FLAG(int, query_max_depth, kg::services::QueryLimits().max_depth,
@@ -82,9 +90,11 @@ sigset_t BlockStopSignals() {
   return signals;
 }
 
-int Fail(const absl::Status& status) {
-  std::cerr << "kg-server: " << status << std::endl;
-  return 1;
+int Fail(const absl::Status& status, int exit_code = 1) {
+  kg::services::Log(kg::services::LogLevel::kError, "server_failed",
+                    {{"code", absl::StatusCodeToString(status.code())},
+                     {"message", status.message()}});
+  return exit_code;
 }
 
 // --hash_token: the token comes on stdin so it stays out of the process
@@ -109,6 +119,7 @@ int main(int argc, char** argv) {
       "Serves a kg graph over gRPC.\n"
       "Usage: kg-server --db DIR [--listen HOST:PORT] [--http_listen "
       "HOST:PORT]\n"
+      "                 [--web_dir DIR]\n"
       "                 [--reference_dir DIR]\n"
       "                 [--query_max_depth N] [--query_max_fan_out N]\n"
       "                 [--query_max_rows N] [--query_max_expansions N]\n"
@@ -122,10 +133,14 @@ int main(int argc, char** argv) {
   }
   const sigset_t stop_signals = BlockStopSignals();
 
+  if (absl::Status log_file =
+          kg::services::SetLogFile(absl::GetFlag(FLAGS_log_file));
+      !log_file.ok()) {
+    return Fail(log_file, 2);
+  }
   const std::string db = absl::GetFlag(FLAGS_db);
   if (db.empty()) {
-    std::cerr << "kg-server: --db is required" << std::endl;
-    return 2;
+    return Fail(absl::InvalidArgumentError("--db is required"), 2);
   }
   absl::StatusOr<std::unique_ptr<kg::graph::GraphStore>> store =
       kg::graph::GraphStore::Open(db);
@@ -136,13 +151,16 @@ int main(int argc, char** argv) {
     absl::StatusOr<kg::loaders::ReferenceLoadSummary> loaded =
         kg::loaders::LoadReferenceData(**store, reference_dir);
     if (!loaded.ok()) return Fail(loaded.status());
-    std::cerr << "kg-server: reference data: " << loaded->files << " files, "
-              << loaded->changed << " changed" << std::endl;
+    kg::services::Log(kg::services::LogLevel::kInfo, "reference_data_loaded",
+                      {{"dir", reference_dir},
+                       {"files", loaded->files},
+                       {"changed", loaded->changed}});
   }
 
   kg::services::ServerOptions options;
   options.listen_address = absl::GetFlag(FLAGS_listen);
   options.http_listen_address = absl::GetFlag(FLAGS_http_listen);
+  options.web_dir = absl::GetFlag(FLAGS_web_dir);
   if (absl::GetFlag(FLAGS_slow_query_log_ms) >= 0) {
     options.slow_call_threshold =
         absl::Milliseconds(absl::GetFlag(FLAGS_slow_query_log_ms));
@@ -162,6 +180,10 @@ int main(int argc, char** argv) {
   absl::StatusOr<std::unique_ptr<kg::services::KgServer>> server =
       kg::services::KgServer::Start(**store, options);
   if (!server.ok()) return Fail(server.status());
+  kg::services::Log(kg::services::LogLevel::kInfo, "server_started",
+                    {{"db", db},
+                     {"listen", (*server)->address()},
+                     {"http_listen", (*server)->http_address()}});
   std::cout << "kg-server listening on " << (*server)->address() << std::endl;
   if (!(*server)->http_address().empty()) {
     std::cout << "kg-server http on " << (*server)->http_address() << std::endl;
@@ -169,11 +191,12 @@ int main(int argc, char** argv) {
 
   int signal = 0;
   sigwait(&stop_signals, &signal);
-  std::cerr << "kg-server: " << strsignal(signal) << ", shutting down"
-            << std::endl;
+  kg::services::Log(kg::services::LogLevel::kInfo, "server_stopping",
+                    {{"signal", strsignal(signal)}});
   (*server)->Shutdown(kShutdownGrace);
   // The services read the store until the server is gone.
   server->reset();
   store->reset();
+  kg::services::Log(kg::services::LogLevel::kInfo, "server_stopped");
   return 0;
 }

@@ -112,6 +112,7 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
     http_options.listen_address = options.http_listen_address;
     http_options.tls = options.tls;
     http_options.tokens = std::move(tokens);
+    http_options.web_dir = options.web_dir;
     absl::StatusOr<std::unique_ptr<HttpGateway>> http = HttpGateway::Start(
         http_options,
         server->server_->InProcessChannel(grpc::ChannelArguments()),

@@ -7,14 +7,12 @@
 //   kg_compare --nodes=100000 --work_dir=/tmp/x --json=out.json \
 //       [--postgres='host=... port=...'] [--kuzu_dir=DIR]
 #include <cstdio>
-#include <filesystem>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
 #include "kg/services/server_builder.h"
+#include "run_setup.h"
 #include "systems.h"
 
 ABSL_FLAG(uint32_t, nodes, 100000, "Nodes of the generated graph.");
@@ -37,6 +35,9 @@ ABSL_FLAG(int, q2, 1000, "Q2 asks.");
 ABSL_FLAG(int, q4, 200, "Q4 asks.");
 ABSL_FLAG(int, q5, 50, "Q5 asks.");
 ABSL_FLAG(int, grpc_clients, 8, "Concurrent clients of the second gRPC run.");
+ABSL_FLAG(bool, kg_only, false,
+          "Runs kg alone (no peers), e.g. to measure its memory or profile "
+          "its load.");
 
 namespace kg::bench {
 namespace {
@@ -54,47 +55,20 @@ SystemResult Skipped(const std::string& name, const std::string& why) {
   return result;
 }
 
-std::vector<std::unique_ptr<Client>> OneClient(std::unique_ptr<Client> c) {
-  std::vector<std::unique_ptr<Client>> clients;
-  clients.push_back(std::move(c));
-  return clients;
-}
-
-services::ServerOptions BenchServerOptions() {
-  services::ServerOptions options;
-  options.listen_address = "127.0.0.1:0";
-  services::QueryLimits& limits = options.query_limits;
-  limits.max_depth = kMaxPathEdges;
-  limits.max_fan_out = 1 << 30;
-  limits.max_rows = uint64_t{1} << 40;
-  limits.max_expansions = uint64_t{1} << 40;
-  limits.max_time = absl::Hours(1);
-  return options;
-}
+int Report(const RunInfo& info, const std::vector<SystemResult>& results);
 
 int Main() {
   const std::string work_dir = absl::GetFlag(FLAGS_work_dir);
-  if (work_dir.empty()) {
-    return Fail(absl::InvalidArgumentError("--work_dir: required"));
-  }
-  const std::string csv_dir = work_dir + "/csv";
-  std::filesystem::create_directories(csv_dir);
-  RunInfo info;
-  info.nodes = absl::GetFlag(FLAGS_nodes);
-  info.machine = absl::GetFlag(FLAGS_machine);
-  info.date =
-      absl::FormatTime("%Y-%m-%d %H:%M UTC", absl::Now(), absl::UTCTimeZone());
-  Workload workload;
-  {
-    DomainGraph graph =
-        GenerateDomainGraph(info.nodes, absl::GetFlag(FLAGS_seed));
-    info.edges = graph.edges.size();
-    absl::Status written = WriteCsv(graph, csv_dir);
-    if (!written.ok()) return Fail(written);
-    WorkloadSizes sizes{absl::GetFlag(FLAGS_q1), absl::GetFlag(FLAGS_q2),
-                        absl::GetFlag(FLAGS_q4), absl::GetFlag(FLAGS_q5)};
-    workload = MakeWorkload(graph, sizes, absl::GetFlag(FLAGS_seed) + 1);
-  }
+  const uint64_t seed = absl::GetFlag(FLAGS_seed);
+  WorkloadSizes sizes{absl::GetFlag(FLAGS_q1), absl::GetFlag(FLAGS_q2),
+                      absl::GetFlag(FLAGS_q4), absl::GetFlag(FLAGS_q5)};
+  absl::StatusOr<PreparedRun> prepared =
+      PrepareRun(work_dir, absl::GetFlag(FLAGS_nodes), seed, sizes,
+                 absl::GetFlag(FLAGS_machine));
+  if (!prepared.ok()) return Fail(prepared.status());
+  const RunInfo& info = prepared->info;
+  const Workload& workload = prepared->workload;
+  const std::string& csv_dir = prepared->csv_dir;
   fprintf(stderr, "kg_compare: %u nodes, %zu edges in %s\n", info.nodes,
           info.edges, csv_dir.c_str());
 
@@ -119,7 +93,7 @@ int Main() {
                      OneClient(NewKgInProcessClient(store)), workload));
   if (!status.ok()) return Fail(status);
   {
-    auto server = services::KgServer::Start(store, BenchServerOptions());
+    auto server = services::KgServer::Start(store, UncappedServerOptions());
     if (!server.ok()) return Fail(server.status());
     status = add(RunClients("kg gRPC 1 client", kg->seconds,
                             OneClient(NewKgGrpcClient((*server)->address())),
@@ -135,6 +109,8 @@ int Main() {
     }
     if (!status.ok()) return Fail(status);
   }
+
+  if (absl::GetFlag(FLAGS_kg_only)) return Report(info, results);
 
   auto sqlite = LoadSqlite(csv_dir, work_dir + "/sqlite.db");
   if (!sqlite.ok()) return Fail(sqlite.status());
@@ -171,6 +147,11 @@ int Main() {
   }
 
   fprintf(stderr, "kg_compare: every system's answers equal kg's\n");
+  return Report(info, results);
+}
+
+// Prints the table and writes the JSON.
+int Report(const RunInfo& info, const std::vector<SystemResult>& results) {
   PrintTable(info, results, stdout);
   const std::string json_path = absl::GetFlag(FLAGS_json);
   if (!json_path.empty()) {

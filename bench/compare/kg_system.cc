@@ -78,10 +78,9 @@ class InProcessClient : public Client {
     return neighbours.All(node, 0, steps).status();
   }
 
+  // Answers need keys only: no record is parsed for them.
   static absl::StatusOr<std::string> KeyOf(QueryContext& context, uint64_t id) {
-    absl::StatusOr<const kg::v1::Node*> node = context.Node(id);
-    if (!node.ok()) return node.status();
-    return (*node)->key();
+    return context.snapshot().NodeKey(id);
   }
 
   static absl::Status AddKey(QueryContext& context, uint64_t id,

@@ -69,7 +69,7 @@ setup_postgres() {
   pg_data="$data"
   pg_ctl="$bin/pg_ctl"
   # A throwaway cluster: durability off, as for SQLite's load.
-  pg_run nice -n 10 "$bin/pg_ctl" -D "$data" -w -l "$data/server.log" \
+  pg_run "$bin/pg_ctl" -D "$data" -w -l "$data/server.log" \
     -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off \
         -c synchronous_commit=off -c full_page_writes=off \
         -c shared_buffers=256MB -c maintenance_work_mem=256MB" \
@@ -115,7 +115,7 @@ setup_kuzu || echo "kg compare: Kuzu skipped: $kuzu_skipped" >&2
 machine="$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), \
 $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
 json="$KG_BUILD/compare-N$nodes.json"
-nice -n 10 "$KG_BUILD/bench/compare/kg_compare" --nodes="$nodes" \
+"$KG_BUILD/bench/compare/kg_compare" --nodes="$nodes" \
   --work_dir="$work" --json="$json" --machine="$machine" \
   --postgres="$postgres_conninfo" --postgres_skipped="$postgres_skipped" \
   --kuzu_dir="$kuzu_dir" --kuzu_skipped="$kuzu_skipped" ${extra[@]+"${extra[@]}"}

@@ -51,6 +51,9 @@ Command SearchCommand();
 Command DescribeCommand();
 Command ExportCommand();
 Command QueryCommand();
+Command CallsCommand();
+Command CancelCommand();
+Command StoreStatsCommand();
 
 }  // namespace kg::cli
 

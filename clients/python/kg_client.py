@@ -3,14 +3,19 @@
 The kg.v1 stubs are generated at build time (clients/python/CMakeLists.txt)
 into <build>/clients/python/gen; put that folder and this one on PYTHONPATH.
 Results are the API's protobuf messages (kg/v1/*.proto); commitments_frame()
-turns rows into a pandas DataFrame and subgraph_to_networkx() a traversal
-into a networkx MultiDiGraph (pandas and networkx are imported only there).
+turns rows into a pandas DataFrame, query_frame() an openCypher query's
+rows, and subgraph_to_networkx() a traversal into a networkx MultiDiGraph
+(pandas and networkx are imported only there).
 
     with Client("127.0.0.1:50051") as kg:
         frame = kg.commitments_frame(framework_key="framework:wps-ha-compact")
+        members = kg.query_frame(
+            "MATCH (m)-[:MEMBER_OF]->(n {key: $network}) RETURN m.name AS name",
+            {"network": "network:wps-focal-points-network"})
         graph = subgraph_to_networkx(kg.traverse(["mission:UNMISS"], max_depth=2))
 """
 
+import dataclasses
 import datetime
 
 import grpc
@@ -70,6 +75,90 @@ def value_of(value):
     if kind == "list_value":
         return [value_of(element) for element in value.list_value.values]
     return getattr(value, kind)
+
+
+@dataclasses.dataclass
+class CypherNode:
+    """A node a query returned: its id (stable within one call), labels
+    and properties (a dict of Python values)."""
+    id: int
+    labels: list
+    properties: dict
+
+
+@dataclasses.dataclass
+class CypherRelationship:
+    """A relationship a query returned, from node id `start` to `end`."""
+    id: int
+    type: str
+    start: int
+    end: int
+    properties: dict
+
+
+@dataclasses.dataclass
+class CypherPath:
+    """relationships[i] joins nodes[i] and nodes[i + 1], either way."""
+    nodes: list
+    relationships: list
+
+
+def _cypher_node(node):
+    return CypherNode(node.id, list(node.labels),
+                      {k: from_cypher(v) for k, v in node.properties.items()})
+
+
+def _cypher_relationship(rel):
+    return CypherRelationship(
+        rel.id, rel.type, rel.start_node_id, rel.end_node_id,
+        {k: from_cypher(v) for k, v in rel.properties.items()})
+
+
+def from_cypher(value):
+    """A kg.v1.CypherValue as a Python value: None, bool, int, float, str,
+    list, dict, CypherNode, CypherRelationship or CypherPath."""
+    kind = value.WhichOneof("kind")
+    if kind is None or kind == "null_value":
+        return None
+    if kind == "list_value":
+        return [from_cypher(item) for item in value.list_value.values]
+    if kind == "map_value":
+        return {k: from_cypher(v) for k, v in value.map_value.entries.items()}
+    if kind == "node_value":
+        return _cypher_node(value.node_value)
+    if kind == "relationship_value":
+        return _cypher_relationship(value.relationship_value)
+    if kind == "path_value":
+        return CypherPath(
+            [_cypher_node(n) for n in value.path_value.nodes],
+            [_cypher_relationship(r) for r in value.path_value.relationships])
+    return getattr(value, kind)
+
+
+def to_cypher(value):
+    """A query parameter as a kg.v1.CypherValue: None, bool, int, float,
+    str, or lists and dicts (string keys) of those."""
+    message = query_service_pb2.CypherValue()
+    if value is None:
+        message.null_value = True
+    elif isinstance(value, bool):
+        message.bool_value = value
+    elif isinstance(value, int):
+        message.int_value = value
+    elif isinstance(value, float):
+        message.float_value = value
+    elif isinstance(value, str):
+        message.string_value = value
+    elif isinstance(value, (list, tuple)):
+        message.list_value.SetInParent()
+        message.list_value.values.extend(to_cypher(item) for item in value)
+    elif isinstance(value, dict):
+        message.map_value.SetInParent()
+        for key, item in value.items():
+            message.map_value.entries[key].CopyFrom(to_cypher(item))
+    else:
+        raise TypeError(f"cannot pass a {type(value).__name__} to a query")
+    return message
 
 
 class Subgraph:
@@ -231,6 +320,28 @@ class Client:
                              if source.evidence],
             })
         return pandas.DataFrame.from_records(records, columns=columns)
+
+
+    def run(self, query, parameters=None, as_of=None):
+        """Runs one openCypher query: (columns, rows), each row a list of
+        Python values (see from_cypher). `parameters` fill `$name`s."""
+        request = query_service_pb2.RunRequest(query=query)
+        for name, value in (parameters or {}).items():
+            request.parameters[name].CopyFrom(to_cypher(value))
+        _set_as_of(request, as_of)
+        responses = iter(self._call(self._query.Run, request))
+        columns = list(next(responses).columns)
+        rows = [[from_cypher(value) for value in response.values]
+                for response in responses]
+        return columns, rows
+
+    def query_frame(self, query, parameters=None, as_of=None):
+        """run() as a pandas DataFrame: one column per returned column, in
+        order, even when no row matches."""
+        import pandas
+
+        columns, rows = self.run(query, parameters, as_of)
+        return pandas.DataFrame(rows, columns=columns)
 
 
 def subgraph_to_networkx(subgraph):

@@ -1,9 +1,11 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "errors.h"
 
 namespace kg::graph::cypher {
@@ -23,57 +25,69 @@ RelDirection ToRelDirection(PatternDirection d) {
   return RelDirection::kBoth;
 }
 
-class PatternMatcher {
- public:
-  PatternMatcher(const std::vector<PathPattern>& patterns, Evaluator& ev,
-                 const std::function<absl::Status(const Row&)>& emit)
-      : patterns_(patterns), ev_(ev), emit_(emit) {}
-
-  absl::Status MatchFrom(size_t pattern, Row& row);
-
- private:
-  absl::Status MatchHop(size_t pattern, size_t hop, uint64_t current, Row& row);
-  absl::Status MatchVariableLength(size_t pattern, size_t hop, size_t depth,
-                                   uint64_t current, Value::List& walked,
-                                   Row& row);
-  // Binds `node` to the node pattern (checking a bound variable, labels
-  // and properties), runs `next`, and unbinds.
-  absl::Status WithNode(const NodePattern& pattern, uint64_t node, Row& row,
-                        const std::function<absl::Status()>& next);
-  absl::StatusOr<bool> PropertiesMatch(const ExprPtr& properties,
-                                       const Value& entity, const Row& row);
-  absl::StatusOr<std::vector<uint64_t>> StartNodes(const NodePattern& pattern,
-                                                   const Row& row);
-  // Binds `name` to `value` unless it is empty; false when it is bound
-  // to something else already. `*bound` tells the caller to unbind.
-  static bool Bind(const std::string& name, Value value, Row& row, bool* bound);
-
-  const std::vector<PathPattern>& patterns_;
-  Evaluator& ev_;
-  const std::function<absl::Status(const Row&)>& emit_;
-  absl::flat_hash_set<uint64_t> used_relationships_;
-  PathValue path_;
-};
-
-bool PatternMatcher::Bind(const std::string& name, Value value, Row& row,
-                          bool* bound) {
-  *bound = false;
+// Binds `name` to `value` unless it is empty; false when it is bound to
+// something else already.
+bool Bind(const std::string& name, Value value, Row& row) {
   if (name.empty()) return true;
   auto it = row.find(name);
-  if (it != row.end()) {
-    if (it->second.kind() == Kind::kList && value.kind() == Kind::kList) {
-      return GroupingKey(it->second) == GroupingKey(value);
-    }
-    return Equals(it->second, value).value_or(false);
+  if (it == row.end()) {
+    row.emplace(name, std::move(value));
+    return true;
   }
-  row.emplace(name, std::move(value));
-  *bound = true;
-  return true;
+  if (it->second.kind() == Kind::kList && value.kind() == Kind::kList) {
+    return GroupingKey(it->second) == GroupingKey(value);
+  }
+  return Equals(it->second, value).value_or(false);
 }
 
-absl::StatusOr<bool> PatternMatcher::PropertiesMatch(const ExprPtr& properties,
-                                                     const Value& entity,
-                                                     const Row& row) {
+// What every step of one pattern shares: the pattern, where it stands in
+// the MATCH, and how to check and bind nodes and relationships.
+class PatternSteps {
+ public:
+  PatternSteps(const PathPattern& path, bool first, bool last, Evaluator& ev)
+      : path_(path), first_(first), last_(last), ev_(ev) {}
+
+  absl::Status Scan(const Record& in, std::vector<Record>* out);
+  absl::Status Expand(size_t hop, const Record& in, std::vector<Record>* out);
+  absl::Status VarExpand(size_t hop, const Record& in,
+                         std::vector<Record>* out);
+
+ private:
+  struct Walk {
+    std::vector<uint64_t> nodes;
+    std::vector<uint64_t> relationships;
+  };
+
+  absl::StatusOr<std::vector<uint64_t>> StartNodes(const NodePattern& pattern,
+                                                   const Row& row);
+  absl::StatusOr<bool> PropertiesMatch(const ExprPtr& properties,
+                                       const Value& entity, const Row& row);
+  absl::StatusOr<bool> NodeMatches(const NodePattern& pattern, uint64_t node,
+                                   Row& row);
+  // The relationships of `node` a step may follow: the hop's direction and
+  // types and properties, none bound before in this MATCH or in `walk`.
+  absl::StatusOr<std::vector<RelationshipData>> Steps(
+      const RelPattern& rel, uint64_t node, const Record& in,
+      const std::vector<uint64_t>& walk);
+  // `in` extended by `walk` to the node pattern after `hop`; appended to
+  // `*out` when everything binds.
+  absl::Status Arrive(size_t hop, const Record& in, const Walk& walk,
+                      Value rel_value, std::vector<Record>* out);
+  absl::Status VarWalk(size_t hop, const Record& in, uint64_t current,
+                       Walk& walk, std::vector<Record>* out);
+  // Binds the path variable at the pattern's end; clears the MATCH's state
+  // after its last pattern. False when the path variable does not bind.
+  bool Finish(size_t hop, Record& row);
+
+  const PathPattern& path_;
+  const bool first_;
+  const bool last_;
+  Evaluator& ev_;
+};
+
+absl::StatusOr<bool> PatternSteps::PropertiesMatch(const ExprPtr& properties,
+                                                   const Value& entity,
+                                                   const Row& row) {
   if (properties == nullptr) return true;
   absl::StatusOr<Value> wanted = ev_.Eval(*properties, row);
   if (!wanted.ok()) return wanted.status();
@@ -88,35 +102,25 @@ absl::StatusOr<bool> PatternMatcher::PropertiesMatch(const ExprPtr& properties,
   return true;
 }
 
-absl::Status PatternMatcher::WithNode(
-    const NodePattern& pattern, uint64_t node, Row& row,
-    const std::function<absl::Status()>& next) {
+absl::StatusOr<bool> PatternSteps::NodeMatches(const NodePattern& pattern,
+                                               uint64_t node, Row& row) {
   if (!pattern.labels.empty()) {
     absl::StatusOr<NodeData> data = ev_.graph().Node(node);
     if (!data.ok()) return data.status();
     for (const std::string& label : pattern.labels) {
       if (std::find(data->labels.begin(), data->labels.end(), label) ==
           data->labels.end()) {
-        return absl::OkStatus();
+        return false;
       }
     }
   }
   absl::StatusOr<bool> match =
       PropertiesMatch(pattern.properties, Value(NodeId{node}), row);
-  if (!match.ok()) return match.status();
-  if (!*match) return absl::OkStatus();
-  bool bound = false;
-  if (!Bind(pattern.variable, Value(NodeId{node}), row, &bound)) {
-    return absl::OkStatus();
-  }
-  path_.nodes.push_back(node);
-  absl::Status status = next();
-  path_.nodes.pop_back();
-  if (bound) row.erase(pattern.variable);
-  return status;
+  if (!match.ok() || !*match) return match;
+  return Bind(pattern.variable, Value(NodeId{node}), row);
 }
 
-absl::StatusOr<std::vector<uint64_t>> PatternMatcher::StartNodes(
+absl::StatusOr<std::vector<uint64_t>> PatternSteps::StartNodes(
     const NodePattern& pattern, const Row& row) {
   if (!pattern.variable.empty()) {
     auto it = row.find(pattern.variable);
@@ -145,133 +149,201 @@ absl::StatusOr<std::vector<uint64_t>> PatternMatcher::StartNodes(
   return nodes;
 }
 
-absl::Status PatternMatcher::MatchFrom(size_t pattern, Row& row) {
-  if (pattern == patterns_.size()) return emit_(row);
-  const PathPattern& path = patterns_[pattern];
-  absl::StatusOr<std::vector<uint64_t>> starts = StartNodes(path.nodes[0], row);
+bool PatternSteps::Finish(size_t hop, Record& row) {
+  if (hop != path_.rels.size()) return true;
+  if (!Bind(path_.variable, Value(row.match.path), row.bindings)) return false;
+  if (last_) row.match = MatchState();
+  return true;
+}
+
+absl::Status PatternSteps::Scan(const Record& in, std::vector<Record>* out) {
+  const NodePattern& pattern = path_.nodes[0];
+  absl::StatusOr<std::vector<uint64_t>> starts =
+      StartNodes(pattern, in.bindings);
   if (!starts.ok()) return starts.status();
-  PathValue outer = std::move(path_);
   for (uint64_t start : *starts) {
-    path_ = PathValue();
-    absl::Status status = WithNode(path.nodes[0], start, row, [&] {
-      return MatchHop(pattern, 0, start, row);
-    });
-    if (!status.ok()) return status;
+    Record row = in;
+    if (first_) row.match.relationships.clear();
+    absl::StatusOr<bool> match = NodeMatches(pattern, start, row.bindings);
+    if (!match.ok()) return match.status();
+    if (!*match) continue;
+    row.match.path = PathValue();
+    row.match.path.nodes.push_back(start);
+    if (Finish(0, row)) out->push_back(std::move(row));
   }
-  path_ = std::move(outer);
   return absl::OkStatus();
 }
 
-absl::Status PatternMatcher::MatchHop(size_t pattern, size_t hop,
-                                      uint64_t current, Row& row) {
-  const PathPattern& path = patterns_[pattern];
-  if (hop == path.rels.size()) {
-    bool bound = false;
-    if (!Bind(path.variable, Value(path_), row, &bound)) {
-      return absl::OkStatus();
-    }
-    PathValue saved = path_;
-    absl::Status status = MatchFrom(pattern + 1, row);
-    path_ = std::move(saved);
-    if (bound) row.erase(path.variable);
-    return status;
-  }
-  const RelPattern& rel = path.rels[hop];
-  if (rel.variable_length) {
-    Value::List walked;
-    return MatchVariableLength(pattern, hop, 0, current, walked, row);
-  }
+absl::StatusOr<std::vector<RelationshipData>> PatternSteps::Steps(
+    const RelPattern& rel, uint64_t node, const Record& in,
+    const std::vector<uint64_t>& walk) {
   absl::StatusOr<std::vector<RelationshipData>> rels =
-      ev_.graph().Relationships(current, ToRelDirection(rel.direction),
-                                rel.types);
+      ev_.graph().Relationships(node, ToRelDirection(rel.direction), rel.types);
   if (!rels.ok()) return rels.status();
   if (absl::Status s = ev_.budget().ChargeExpansions(rels->size()); !s.ok()) {
     return s;
   }
-  for (const RelationshipData& r : *rels) {
-    if (used_relationships_.contains(r.id)) continue;
+  auto used = [&](uint64_t id) {
+    const std::vector<uint64_t>& bound = in.match.relationships;
+    return std::find(bound.begin(), bound.end(), id) != bound.end() ||
+           std::find(walk.begin(), walk.end(), id) != walk.end();
+  };
+  std::vector<RelationshipData> passing;
+  for (RelationshipData& r : *rels) {
+    if (used(r.id)) continue;
     absl::StatusOr<bool> match =
-        PropertiesMatch(rel.properties, Value(RelId{r.id}), row);
+        PropertiesMatch(rel.properties, Value(RelId{r.id}), in.bindings);
     if (!match.ok()) return match.status();
-    if (!*match) continue;
-    bool bound = false;
-    if (!Bind(rel.variable, Value(RelId{r.id}), row, &bound)) continue;
-    uint64_t other = r.src == current ? r.dst : r.src;
-    used_relationships_.insert(r.id);
-    path_.relationships.push_back(r.id);
-    absl::Status status = WithNode(path.nodes[hop + 1], other, row, [&] {
-      return MatchHop(pattern, hop + 1, other, row);
-    });
-    path_.relationships.pop_back();
-    used_relationships_.erase(r.id);
-    if (bound) row.erase(rel.variable);
-    if (!status.ok()) return status;
+    if (*match) passing.push_back(std::move(r));
   }
-  return absl::OkStatus();
+  return passing;
 }
 
-absl::Status PatternMatcher::MatchVariableLength(size_t pattern, size_t hop,
-                                                 size_t depth, uint64_t current,
-                                                 Value::List& walked,
-                                                 Row& row) {
-  const PathPattern& path = patterns_[pattern];
-  const RelPattern& rel = path.rels[hop];
-  if (static_cast<int64_t>(depth) >= rel.min_hops) {
-    bool bound = false;
-    if (Bind(rel.variable, Value(walked), row, &bound)) {
-      // WithNode appends the end node; at depth 0 that is the start node,
-      // which the path holds already.
-      if (depth == 0) path_.nodes.pop_back();
-      absl::Status status = WithNode(path.nodes[hop + 1], current, row, [&] {
-        return MatchHop(pattern, hop + 1, current, row);
-      });
-      if (depth == 0) path_.nodes.push_back(current);
-      if (bound) row.erase(rel.variable);
-      if (!status.ok()) return status;
-    }
-  }
-  if (rel.max_hops.has_value() &&
-      static_cast<int64_t>(depth) >= *rel.max_hops) {
+absl::Status PatternSteps::Arrive(size_t hop, const Record& in,
+                                  const Walk& walk, Value rel_value,
+                                  std::vector<Record>* out) {
+  Record row = in;
+  if (!Bind(path_.rels[hop].variable, std::move(rel_value), row.bindings)) {
     return absl::OkStatus();
   }
-  absl::StatusOr<std::vector<RelationshipData>> rels =
-      ev_.graph().Relationships(current, ToRelDirection(rel.direction),
-                                rel.types);
-  if (!rels.ok()) return rels.status();
-  if (absl::Status s = ev_.budget().ChargeExpansions(rels->size()); !s.ok()) {
-    return s;
+  uint64_t end =
+      walk.nodes.empty() ? in.match.path.nodes.back() : walk.nodes.back();
+  absl::StatusOr<bool> match =
+      NodeMatches(path_.nodes[hop + 1], end, row.bindings);
+  if (!match.ok()) return match.status();
+  if (!*match) return absl::OkStatus();
+  MatchState& state = row.match;
+  state.relationships.insert(state.relationships.end(),
+                             walk.relationships.begin(),
+                             walk.relationships.end());
+  state.path.relationships.insert(state.path.relationships.end(),
+                                  walk.relationships.begin(),
+                                  walk.relationships.end());
+  state.path.nodes.insert(state.path.nodes.end(), walk.nodes.begin(),
+                          walk.nodes.end());
+  if (Finish(hop + 1, row)) out->push_back(std::move(row));
+  return absl::OkStatus();
+}
+
+absl::Status PatternSteps::Expand(size_t hop, const Record& in,
+                                  std::vector<Record>* out) {
+  uint64_t current = in.match.path.nodes.back();
+  absl::StatusOr<std::vector<RelationshipData>> steps =
+      Steps(path_.rels[hop], current, in, {});
+  if (!steps.ok()) return steps.status();
+  for (const RelationshipData& r : *steps) {
+    Walk walk{{r.src == current ? r.dst : r.src}, {r.id}};
+    if (absl::Status s = Arrive(hop, in, walk, Value(RelId{r.id}), out);
+        !s.ok()) {
+      return s;
+    }
   }
-  // Intermediate nodes join the path as the walk passes them.
-  if (depth > 0) path_.nodes.push_back(current);
-  for (const RelationshipData& r : *rels) {
-    if (used_relationships_.contains(r.id)) continue;
-    absl::StatusOr<bool> match =
-        PropertiesMatch(rel.properties, Value(RelId{r.id}), row);
-    if (!match.ok()) return match.status();
-    if (!*match) continue;
+  return absl::OkStatus();
+}
+
+absl::Status PatternSteps::VarWalk(size_t hop, const Record& in,
+                                   uint64_t current, Walk& walk,
+                                   std::vector<Record>* out) {
+  const RelPattern& rel = path_.rels[hop];
+  int64_t depth = walk.relationships.size();
+  if (depth >= rel.min_hops) {
+    Value::List walked;
+    for (uint64_t id : walk.relationships) walked.push_back(Value(RelId{id}));
+    if (absl::Status s = Arrive(hop, in, walk, Value(std::move(walked)), out);
+        !s.ok()) {
+      return s;
+    }
+  }
+  if (rel.max_hops.has_value() && depth >= *rel.max_hops) {
+    return absl::OkStatus();
+  }
+  absl::StatusOr<std::vector<RelationshipData>> steps =
+      Steps(rel, current, in, walk.relationships);
+  if (!steps.ok()) return steps.status();
+  for (const RelationshipData& r : *steps) {
     uint64_t other = r.src == current ? r.dst : r.src;
-    used_relationships_.insert(r.id);
-    walked.push_back(Value(RelId{r.id}));
-    path_.relationships.push_back(r.id);
-    absl::Status status =
-        MatchVariableLength(pattern, hop, depth + 1, other, walked, row);
-    path_.relationships.pop_back();
-    walked.pop_back();
-    used_relationships_.erase(r.id);
+    walk.nodes.push_back(other);
+    walk.relationships.push_back(r.id);
+    absl::Status status = VarWalk(hop, in, other, walk, out);
+    walk.relationships.pop_back();
+    walk.nodes.pop_back();
     if (!status.ok()) return status;
   }
-  if (depth > 0) path_.nodes.pop_back();
   return absl::OkStatus();
+}
+
+absl::Status PatternSteps::VarExpand(size_t hop, const Record& in,
+                                     std::vector<Record>* out) {
+  Walk walk;
+  return VarWalk(hop, in, in.match.path.nodes.back(), walk, out);
+}
+
+CypherOperatorPtr Stage(
+    CypherOperatorPtr input,
+    std::function<absl::Status(const Record& in, std::vector<Record>* out)>
+        step) {
+  return std::make_unique<query::ExpandRows<Record>>(
+      std::move(input), [step = std::move(step)](const Record& in, std::string*,
+                                                 std::vector<Record>* out) {
+        return step(in, out);
+      });
 }
 
 }  // namespace
 
-absl::Status MatchPatterns(
-    const std::vector<PathPattern>& patterns, const Row& row,
-    Evaluator& evaluator, const std::function<absl::Status(const Row&)>& emit) {
-  Row working = row;
-  PatternMatcher matcher(patterns, evaluator, emit);
-  return matcher.MatchFrom(0, working);
+std::string NodeText(const NodePattern& node) {
+  std::string text = absl::StrCat("(", node.variable);
+  for (const std::string& label : node.labels) {
+    absl::StrAppend(&text, ":", label);
+  }
+  if (node.properties != nullptr) {
+    absl::StrAppend(&text, " ", node.properties->text);
+  }
+  return text + ")";
+}
+
+std::string RelText(const RelPattern& rel) {
+  std::string inner = rel.variable;
+  if (!rel.types.empty()) {
+    absl::StrAppend(&inner, ":", absl::StrJoin(rel.types, "|"));
+  }
+  if (rel.variable_length) {
+    absl::StrAppend(
+        &inner, "*", rel.min_hops, "..",
+        rel.max_hops.has_value() ? absl::StrCat(*rel.max_hops) : std::string());
+  }
+  return absl::StrCat(rel.direction == PatternDirection::kLeft ? "<-" : "-",
+                      "[", inner, "]",
+                      rel.direction == PatternDirection::kRight ? "->" : "-");
+}
+
+CypherOperatorPtr MatchStages(const std::vector<PathPattern>& patterns,
+                              CypherOperatorPtr input, Evaluator& evaluator,
+                              const std::string& verb,
+                              std::vector<std::string>* stages) {
+  CypherOperatorPtr root = std::move(input);
+  for (size_t p = 0; p < patterns.size(); ++p) {
+    const PathPattern& path = patterns[p];
+    auto steps = std::make_shared<PatternSteps>(
+        path, p == 0, p + 1 == patterns.size(), evaluator);
+    root = Stage(std::move(root), [steps](const Record& in, auto* out) {
+      return steps->Scan(in, out);
+    });
+    stages->push_back(
+        absl::StrCat(verb, ": NodeScan ", NodeText(path.nodes[0])));
+    for (size_t hop = 0; hop < path.rels.size(); ++hop) {
+      bool variable = path.rels[hop].variable_length;
+      root = Stage(std::move(root),
+                   [steps, hop, variable](const Record& in, auto* out) {
+                     return variable ? steps->VarExpand(hop, in, out)
+                                     : steps->Expand(hop, in, out);
+                   });
+      stages->push_back(
+          absl::StrCat(verb, ": ", variable ? "VarExpand " : "Expand ",
+                       RelText(path.rels[hop]), NodeText(path.nodes[hop + 1])));
+    }
+  }
+  return root;
 }
 
 }  // namespace kg::graph::cypher

@@ -1,23 +1,34 @@
-// Matcher: every way the path patterns of one MATCH bind against the graph,
-// extending one input row. Relationships are distinct within one MATCH
-// (Cypher's relationship isomorphism); variables already bound in the row
-// must match their value.
+// Matcher: a MATCH's patterns as pipeline stages, one per step: for each
+// path pattern a NodeScan of its first node, then an Expand (or a
+// VarExpand for `*min..max`) per relationship to the next node. Each stage
+// is a shared ExpandRows (kg/graph/query/row_operators.h) whose expansion
+// reads the PropertyGraph; rows carry the matching's state (MatchState in
+// plan.h) from stage to stage. Variables bound before must match their
+// value; the last step of a pattern binds its path variable.
 #ifndef KG_GRAPH_CYPHER_MATCHER_H_
 #define KG_GRAPH_CYPHER_MATCHER_H_
 
-#include <functional>
+#include <string>
 #include <vector>
 
-#include "absl/status/status.h"
 #include "ast.h"
 #include "evaluator.h"
+#include "plan.h"
 
 namespace kg::graph::cypher {
 
-// Calls `emit` with each extended row; stops at the first error.
-absl::Status MatchPatterns(const std::vector<PathPattern>& patterns,
-                           const Row& row, Evaluator& evaluator,
-                           const std::function<absl::Status(const Row&)>& emit);
+// Appends the stages of `patterns` to `input`, and a line describing each
+// to `*stages`, prefixed by `verb` ("Match", "OptionalMatch"). The
+// patterns must outlive the stages.
+// A node or relationship pattern as EXPLAIN shows it: `(a:Person {..})`,
+// `-[r:KNOWS*1..2]->`.
+std::string NodeText(const NodePattern& node);
+std::string RelText(const RelPattern& rel);
+
+CypherOperatorPtr MatchStages(const std::vector<PathPattern>& patterns,
+                              CypherOperatorPtr input, Evaluator& evaluator,
+                              const std::string& verb,
+                              std::vector<std::string>* stages);
 
 }  // namespace kg::graph::cypher
 

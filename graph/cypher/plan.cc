@@ -1,110 +1,122 @@
 #include "plan.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "evaluator.h"
+#include "clause_operators.h"
+#include "matcher.h"
+#include "projection.h"
 
 namespace kg::graph::cypher {
 namespace {
 
-std::string NodeText(const NodePattern& node) {
-  std::string text = absl::StrCat("(", node.variable);
-  for (const std::string& label : node.labels)
-    absl::StrAppend(&text, ":", label);
-  if (node.properties != nullptr) {
-    absl::StrAppend(&text, " ", node.properties->text);
-  }
-  return text + ")";
-}
-
-std::string RelText(const RelPattern& rel) {
-  std::string inner = rel.variable;
-  if (!rel.types.empty()) {
-    absl::StrAppend(&inner, ":", absl::StrJoin(rel.types, "|"));
-  }
-  if (rel.variable_length) {
-    absl::StrAppend(
-        &inner, "*", rel.min_hops, "..",
-        rel.max_hops.has_value() ? absl::StrCat(*rel.max_hops) : std::string());
-  }
-  return absl::StrCat(rel.direction == PatternDirection::kLeft ? "<-" : "-",
-                      "[", inner, "]",
-                      rel.direction == PatternDirection::kRight ? "->" : "-");
-}
-
-void DescribeProjection(const Projection& p, const char* name,
-                        std::vector<std::string>* lines) {
-  std::vector<std::string> items;
-  bool aggregating = false;
-  if (p.star) items.push_back("*");
-  for (const ProjectionItem& item : p.items) {
-    items.push_back(item.alias);
-    if (IsAggregateCall(*item.expr)) aggregating = true;
-  }
-  lines->push_back(absl::StrCat(aggregating ? "Aggregate" : "Project", " (",
-                                name, ") ", absl::StrJoin(items, ", ")));
-  if (p.distinct) lines->push_back("Distinct");
-  if (!p.order_by.empty()) {
-    std::vector<std::string> keys;
-    for (const SortItem& sort : p.order_by) {
-      keys.push_back(
-          absl::StrCat(sort.expr->text, sort.descending ? " DESC" : ""));
+// What a CREATE stage does, a line per node and relationship it makes.
+void DescribeCreate(const Clause& clause, std::vector<std::string>* stages) {
+  for (const PathPattern& path : clause.patterns) {
+    stages->push_back(
+        absl::StrCat("Create: CreateNode ", NodeText(path.nodes[0])));
+    for (size_t i = 0; i < path.rels.size(); ++i) {
+      stages->push_back(absl::StrCat("Create: CreateRelationship ",
+                                     RelText(path.rels[i]),
+                                     NodeText(path.nodes[i + 1])));
     }
-    lines->push_back(absl::StrCat("OrderBy ", absl::StrJoin(keys, ", ")));
   }
-  if (p.skip != nullptr) lines->push_back(absl::StrCat("Skip ", p.skip->text));
-  if (p.limit != nullptr) {
-    lines->push_back(absl::StrCat("Limit ", p.limit->text));
+}
+
+CypherOperatorPtr Where(const Expr& where, CypherOperatorPtr input,
+                        Evaluator& evaluator) {
+  return std::make_unique<query::FilterRows<Record>>(
+      evaluator.budget(), std::move(input),
+      [&where, &evaluator](const Record& row) {
+        return evaluator.Test(where, row.bindings);
+      });
+}
+
+// A MATCH: its pattern stages, then its WHERE as a Filter. An OPTIONAL
+// MATCH runs these for each input row on its own (clause_operators.h).
+CypherOperatorPtr PlanMatch(const Clause& clause,
+                            std::vector<std::string> introduced,
+                            CypherOperatorPtr input, Evaluator& evaluator,
+                            std::vector<std::string>* stages) {
+  std::string verb = clause.optional ? "OptionalMatch" : "Match";
+  SubPlan match = [&](CypherOperatorPtr rows) {
+    rows =
+        MatchStages(clause.patterns, std::move(rows), evaluator, verb, stages);
+    if (clause.where == nullptr) return rows;
+    stages->push_back(absl::StrCat(clause.optional ? "OptionalMatch: " : "",
+                                   "Filter ", clause.where->text));
+    return Where(*clause.where, std::move(rows), evaluator);
+  };
+  if (!clause.optional) return match(std::move(input));
+  return Optional(std::move(input), match, std::move(introduced));
+}
+
+// Adds the variables of `patterns` that `*scope` lacks to it and to
+// `*introduced`.
+void AddPatternVariables(const std::vector<PathPattern>& patterns,
+                         std::vector<std::string>* scope,
+                         std::vector<std::string>* introduced) {
+  auto add = [&](const std::string& name) {
+    if (name.empty()) return;
+    if (std::find(scope->begin(), scope->end(), name) != scope->end()) return;
+    scope->push_back(name);
+    introduced->push_back(name);
+  };
+  for (const PathPattern& path : patterns) {
+    for (const NodePattern& node : path.nodes) add(node.variable);
+    for (const RelPattern& rel : path.rels) add(rel.variable);
+    add(path.variable);
   }
 }
 
 }  // namespace
 
-std::vector<std::string> DescribePlan(const Query& query) {
-  std::vector<std::string> lines;
+absl::StatusOr<Plan> BuildPlan(const Query& query, Evaluator& evaluator,
+                               WritableGraph* writable, bool describe_only) {
+  Plan plan;
+  CypherOperatorPtr root = SingleRow();
+  // The variables bound so far, in the order `*` lists them.
+  std::vector<std::string> scope;
   for (const Clause& clause : query.clauses) {
+    std::vector<std::string> introduced;
     switch (clause.kind) {
       case ClauseKind::kMatch:
-      case ClauseKind::kCreate: {
-        const char* verb = clause.kind == ClauseKind::kCreate ? "Create"
-                           : clause.optional                  ? "OptionalMatch"
-                                                              : "Match";
-        for (const PathPattern& path : clause.patterns) {
-          std::string scan =
-              clause.kind == ClauseKind::kCreate ? "CreateNode" : "NodeScan";
-          lines.push_back(
-              absl::StrCat(verb, ": ", scan, " ", NodeText(path.nodes[0])));
-          for (size_t i = 0; i < path.rels.size(); ++i) {
-            const char* step = clause.kind == ClauseKind::kCreate
-                                   ? "CreateRelationship"
-                               : path.rels[i].variable_length ? "VarExpand"
-                                                              : "Expand";
-            lines.push_back(absl::StrCat(verb, ": ", step, " ",
-                                         RelText(path.rels[i]),
-                                         NodeText(path.nodes[i + 1])));
-          }
+        AddPatternVariables(clause.patterns, &scope, &introduced);
+        root = PlanMatch(clause, std::move(introduced), std::move(root),
+                         evaluator, &plan.stages);
+        break;
+      case ClauseKind::kUnwind:
+        if (std::find(scope.begin(), scope.end(), clause.variable) ==
+            scope.end()) {
+          scope.push_back(clause.variable);
         }
-        if (clause.where != nullptr) {
-          lines.push_back(absl::StrCat("Filter ", clause.where->text));
+        root = Unwind(clause, std::move(root), evaluator);
+        plan.stages.push_back(absl::StrCat("Unwind ", clause.expr->text, " AS ",
+                                           clause.variable));
+        break;
+      case ClauseKind::kCreate:
+        AddPatternVariables(clause.patterns, &scope, &introduced);
+        root = Create(clause, std::move(root), evaluator, writable);
+        DescribeCreate(clause, &plan.stages);
+        break;
+      case ClauseKind::kWith:
+      case ClauseKind::kReturn: {
+        absl::StatusOr<ProjectionPlan> projection =
+            PlanProjection(clause, scope, std::move(root), evaluator,
+                           describe_only, &plan.stages);
+        if (!projection.ok()) return projection.status();
+        root = std::move(projection->root);
+        scope = projection->columns;
+        if (clause.kind == ClauseKind::kReturn) {
+          plan.columns = std::move(projection->columns);
         }
         break;
       }
-      case ClauseKind::kUnwind:
-        lines.push_back(absl::StrCat("Unwind ", clause.expr->text, " AS ",
-                                     clause.variable));
-        break;
-      case ClauseKind::kWith:
-      case ClauseKind::kReturn:
-        DescribeProjection(clause.projection,
-                           clause.kind == ClauseKind::kWith ? "WITH" : "RETURN",
-                           &lines);
-        if (clause.where != nullptr) {
-          lines.push_back(absl::StrCat("Filter ", clause.where->text));
-        }
-        break;
     }
   }
-  return lines;
+  plan.root = std::move(root);
+  return plan;
 }
 
 }  // namespace kg::graph::cypher

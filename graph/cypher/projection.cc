@@ -2,26 +2,32 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "aggregator.h"
 #include "errors.h"
 
 namespace kg::graph::cypher {
 namespace {
 
+using query::RowGroup;
+
 struct Column {
   std::string name;
   const Expr* expr;
 };
 
-// A projected row with what ORDER BY may read besides its columns.
-struct Candidate {
-  Row out;
-  Row env;
-  AggregateValues aggregates;
-  std::vector<Value> sort_keys;
+// The columns of one projection and the aggregate calls they make; owns
+// the variable expressions `*` expands to. Shared by the stages that read
+// it, so it lives as long as they do.
+struct Columns {
+  std::vector<ExprPtr> star_exprs;
+  std::vector<Column> all;
+  // The columns without aggregate calls: the grouping keys.
+  std::vector<Column> keys;
+  std::vector<const Expr*> calls;
 };
 
 void CollectAggregates(const Expr& e, std::vector<const Expr*>* out) {
@@ -34,14 +40,166 @@ void CollectAggregates(const Expr& e, std::vector<const Expr*>* out) {
   }
 }
 
-Row Merge(const Row& base, const Row& over) {
-  Row merged = base;
-  for (const auto& [k, v] : over) merged[k] = v;
-  return merged;
+std::shared_ptr<Columns> ColumnsOf(const Projection& p,
+                                   const std::vector<std::string>& scope) {
+  auto columns = std::make_shared<Columns>();
+  if (p.star) {
+    std::vector<std::string> names = scope;
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      auto e = std::make_unique<Expr>();
+      e->kind = ExprKind::kVariable;
+      e->name = name;
+      e->text = name;
+      columns->all.push_back({name, e.get()});
+      columns->star_exprs.push_back(std::move(e));
+    }
+  }
+  for (const ProjectionItem& item : p.items) {
+    columns->all.push_back({item.alias, item.expr.get()});
+  }
+  for (const Column& column : columns->all) {
+    size_t before = columns->calls.size();
+    CollectAggregates(*column.expr, &columns->calls);
+    if (columns->calls.size() == before) columns->keys.push_back(column);
+  }
+  if (!columns->calls.empty()) {
+    for (const SortItem& sort : p.order_by) {
+      CollectAggregates(*sort.expr, &columns->calls);
+    }
+  }
+  return columns;
 }
 
-absl::StatusOr<int64_t> CountArgument(const ExprPtr& e, Evaluator& ev,
-                                      const char* clause) {
+// `row` with the projected columns bound, computed from it.
+absl::Status ProjectInto(const Columns& columns, Evaluator& ev,
+                         const AggregateValues* aggregates, Row row,
+                         Record* out) {
+  Row projected;
+  for (const Column& column : columns.all) {
+    absl::StatusOr<Value> v = ev.Eval(*column.expr, row, aggregates);
+    if (!v.ok()) return v.status();
+    projected[column.name] = *std::move(v);
+  }
+  for (auto& [name, value] : projected) row[name] = std::move(value);
+  out->bindings = std::move(row);
+  return absl::OkStatus();
+}
+
+// One group of an aggregating projection: its first row (what the key
+// columns read) and an Aggregator per aggregate call.
+class AggregateGroup final : public RowGroup<Record> {
+ public:
+  AggregateGroup(std::shared_ptr<const Columns> columns, Evaluator& ev,
+                 Row first)
+      : columns_(std::move(columns)), ev_(ev), first_(std::move(first)) {
+    for (const Expr* call : columns_->calls) aggregators_.emplace_back(*call);
+  }
+
+  absl::Status Add(const Record& row) override {
+    for (Aggregator& aggregator : aggregators_) {
+      if (absl::Status s = aggregator.Add(ev_, row.bindings); !s.ok()) {
+        return s;
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Finish(Record* out) override {
+    AggregateValues aggregates;
+    for (size_t i = 0; i < aggregators_.size(); ++i) {
+      absl::StatusOr<Value> v = aggregators_[i].Finish(ev_, first_);
+      if (!v.ok()) return v.status();
+      aggregates[columns_->calls[i]] = *std::move(v);
+    }
+    absl::Status projected =
+        ProjectInto(*columns_, ev_, &aggregates, std::move(first_), out);
+    out->aggregates = std::move(aggregates);
+    return projected;
+  }
+
+ private:
+  const std::shared_ptr<const Columns> columns_;
+  Evaluator& ev_;
+  Row first_;
+  std::vector<Aggregator> aggregators_;
+};
+
+absl::StatusOr<std::string> KeyOf(const std::vector<Column>& columns,
+                                  const Row& row, Evaluator* ev) {
+  std::string key;
+  for (const Column& column : columns) {
+    if (ev == nullptr) {
+      auto it = row.find(column.name);
+      absl::StrAppend(&key, GroupingKey(it->second), "|");
+      continue;
+    }
+    absl::StatusOr<Value> v = ev->Eval(*column.expr, row);
+    if (!v.ok()) return v.status();
+    absl::StrAppend(&key, GroupingKey(*v), "|");
+  }
+  return key;
+}
+
+CypherOperatorPtr ProjectOrAggregate(std::shared_ptr<const Columns> columns,
+                                     CypherOperatorPtr input, Evaluator& ev) {
+  if (columns->calls.empty()) {
+    return std::make_unique<query::MapRows<Record>>(
+        std::move(input),
+        [columns, &ev](const Record& in, Record* out) -> absl::Status {
+          out->aggregates.clear();
+          return ProjectInto(*columns, ev, nullptr, in.bindings, out);
+        });
+  }
+  query::Grouping<Record> grouping;
+  grouping.keyless = columns->keys.empty();
+  grouping.key = [columns, &ev](const Record& row) {
+    return KeyOf(columns->keys, row.bindings, &ev);
+  };
+  grouping.new_group = [columns, &ev](const Record* first)
+      -> absl::StatusOr<std::unique_ptr<RowGroup<Record>>> {
+    return std::make_unique<AggregateGroup>(
+        columns, ev, first == nullptr ? Row() : first->bindings);
+  };
+  return std::make_unique<query::GroupRows<Record>>(
+      ev.budget(), std::move(input), std::move(grouping));
+}
+
+CypherOperatorPtr Sort(const Projection& p,
+                       std::shared_ptr<const Columns> columns,
+                       CypherOperatorPtr input, Evaluator& ev) {
+  using Keys = std::vector<Value>;
+  auto key_of = [&p, columns, &ev](const Record& row) -> absl::StatusOr<Keys> {
+    Keys keys;
+    for (const SortItem& sort : p.order_by) {
+      const Column* same = nullptr;
+      for (const Column& column : columns->all) {
+        if (column.expr->text == sort.expr->text) same = &column;
+      }
+      if (same != nullptr) {
+        keys.push_back(row.bindings.at(same->name));
+        continue;
+      }
+      absl::StatusOr<Value> v =
+          ev.Eval(*sort.expr, row.bindings, &row.aggregates);
+      if (!v.ok()) return v.status();
+      keys.push_back(*std::move(v));
+    }
+    return keys;
+  };
+  auto less = [&p](const Keys& a, const Keys& b) {
+    for (size_t i = 0; i < p.order_by.size(); ++i) {
+      int c = OrderValues(a[i], b[i]);
+      if (c != 0) return p.order_by[i].descending ? c > 0 : c < 0;
+    }
+    return false;
+  };
+  return std::make_unique<query::SortRows<Record, Keys>>(
+      ev.budget(), std::move(input), std::move(key_of), std::move(less));
+}
+
+absl::StatusOr<uint64_t> CountArgument(const ExprPtr& e, Evaluator& ev,
+                                       const char* clause) {
   absl::StatusOr<Value> v = ev.Eval(*e, Row());
   if (!v.ok()) return v.status();
   if (v->kind() != Value::Kind::kInt) {
@@ -55,176 +213,99 @@ absl::StatusOr<int64_t> CountArgument(const ExprPtr& e, Evaluator& ev,
   return v->as_int();
 }
 
-struct Groups {
-  std::vector<Row> first_rows;
-  std::vector<std::vector<std::unique_ptr<Aggregator>>> aggregators;
-};
-
-absl::StatusOr<Groups> Group(const std::vector<Column>& keys,
-                             const std::vector<const Expr*>& calls,
-                             const std::vector<Row>& rows, Evaluator& ev) {
-  Groups groups;
-  absl::flat_hash_map<std::string, size_t> index;
-  auto new_group = [&](const Row& row) {
-    groups.first_rows.push_back(row);
-    groups.aggregators.emplace_back();
-    for (const Expr* call : calls) {
-      groups.aggregators.back().push_back(std::make_unique<Aggregator>(*call));
-    }
-  };
-  for (const Row& row : rows) {
-    std::string key;
-    for (const Column& column : keys) {
-      absl::StatusOr<Value> v = ev.Eval(*column.expr, row);
-      if (!v.ok()) return v.status();
-      absl::StrAppend(&key, GroupingKey(*v), "|");
-    }
-    auto [it, inserted] = index.emplace(key, groups.first_rows.size());
-    if (inserted) new_group(row);
-    for (auto& aggregator : groups.aggregators[it->second]) {
-      if (absl::Status s = aggregator->Add(ev, row); !s.ok()) return s;
-    }
+absl::StatusOr<CypherOperatorPtr> SkipAndLimit(const Projection& p,
+                                               CypherOperatorPtr input,
+                                               Evaluator& ev,
+                                               bool describe_only) {
+  uint64_t skip = 0;
+  std::optional<uint64_t> limit;
+  if (!describe_only && p.skip != nullptr) {
+    absl::StatusOr<uint64_t> n = CountArgument(p.skip, ev, "SKIP");
+    if (!n.ok()) return n.status();
+    skip = *n;
   }
-  if (groups.first_rows.empty() && keys.empty()) new_group(Row());
-  return groups;
+  if (!describe_only && p.limit != nullptr) {
+    absl::StatusOr<uint64_t> n = CountArgument(p.limit, ev, "LIMIT");
+    if (!n.ok()) return n.status();
+    limit = *n;
+  }
+  return std::make_unique<query::LimitRows<Record>>(std::move(input), skip,
+                                                    limit);
+}
+
+std::string Describe(const Clause& clause, const Columns& columns) {
+  const Projection& p = clause.projection;
+  std::vector<std::string> items;
+  if (p.star) items.push_back("*");
+  for (const ProjectionItem& item : p.items) items.push_back(item.alias);
+  return absl::StrCat(columns.calls.empty() ? "Project" : "Aggregate", " (",
+                      clause.kind == ClauseKind::kWith ? "WITH" : "RETURN",
+                      ") ", absl::StrJoin(items, ", "));
 }
 
 }  // namespace
 
-absl::StatusOr<ProjectedRows> Project(const Projection& p, const Expr* where,
-                                      const std::vector<std::string>& scope,
-                                      std::vector<Row> rows, Evaluator& ev) {
-  std::vector<ExprPtr> star_exprs;
-  std::vector<Column> columns;
-  if (p.star) {
-    std::vector<std::string> names = scope;
-    std::sort(names.begin(), names.end());
-    for (const std::string& name : names) {
-      auto e = std::make_unique<Expr>();
-      e->kind = ExprKind::kVariable;
-      e->name = name;
-      e->text = name;
-      columns.push_back({name, e.get()});
-      star_exprs.push_back(std::move(e));
-    }
-  }
-  for (const ProjectionItem& item : p.items) {
-    columns.push_back({item.alias, item.expr.get()});
-  }
-  std::vector<const Expr*> calls;
-  std::vector<Column> keys;
-  for (const Column& column : columns) {
-    size_t before = calls.size();
-    CollectAggregates(*column.expr, &calls);
-    if (calls.size() == before) keys.push_back(column);
-  }
-  bool aggregating = !calls.empty();
-  if (aggregating) {
-    for (const SortItem& sort : p.order_by) {
-      CollectAggregates(*sort.expr, &calls);
-    }
-  }
-
-  std::vector<Candidate> candidates;
-  if (aggregating) {
-    absl::StatusOr<Groups> groups = Group(keys, calls, rows, ev);
-    if (!groups.ok()) return groups.status();
-    for (size_t g = 0; g < groups->first_rows.size(); ++g) {
-      Candidate c;
-      for (size_t i = 0; i < calls.size(); ++i) {
-        absl::StatusOr<Value> v =
-            groups->aggregators[g][i]->Finish(ev, groups->first_rows[g]);
-        if (!v.ok()) return v.status();
-        c.aggregates[calls[i]] = *std::move(v);
-      }
-      for (const Column& column : columns) {
-        absl::StatusOr<Value> v =
-            ev.Eval(*column.expr, groups->first_rows[g], &c.aggregates);
-        if (!v.ok()) return v.status();
-        c.out[column.name] = *std::move(v);
-      }
-      c.env = Merge(groups->first_rows[g], c.out);
-      candidates.push_back(std::move(c));
-    }
-  } else {
-    for (const Row& row : rows) {
-      Candidate c;
-      for (const Column& column : columns) {
-        absl::StatusOr<Value> v = ev.Eval(*column.expr, row);
-        if (!v.ok()) return v.status();
-        c.out[column.name] = *std::move(v);
-      }
-      c.env = Merge(row, c.out);
-      candidates.push_back(std::move(c));
-    }
-  }
-  rows.clear();
-
+absl::StatusOr<ProjectionPlan> PlanProjection(
+    const Clause& clause, const std::vector<std::string>& scope,
+    CypherOperatorPtr input, Evaluator& ev, bool describe_only,
+    std::vector<std::string>* stages) {
+  const Projection& p = clause.projection;
+  std::shared_ptr<const Columns> columns = ColumnsOf(p, scope);
+  CypherOperatorPtr root = ProjectOrAggregate(columns, std::move(input), ev);
+  stages->push_back(Describe(clause, *columns));
   if (p.distinct) {
-    absl::flat_hash_set<std::string> seen;
-    std::vector<Candidate> unique;
-    for (Candidate& c : candidates) {
-      std::string key;
-      for (const Column& column : columns) {
-        absl::StrAppend(&key, GroupingKey(c.out[column.name]), "|");
-      }
-      if (seen.insert(key).second) unique.push_back(std::move(c));
-    }
-    candidates = std::move(unique);
+    root = std::make_unique<query::DistinctRows<Record>>(
+        ev.budget(), std::move(root), [columns](const Record& row) {
+          return KeyOf(columns->all, row.bindings, nullptr);
+        });
+    stages->push_back("Distinct");
   }
-
   if (!p.order_by.empty()) {
-    for (Candidate& c : candidates) {
-      for (const SortItem& sort : p.order_by) {
-        const Column* same = nullptr;
-        for (const Column& column : columns) {
-          if (column.expr->text == sort.expr->text) same = &column;
-        }
-        if (same != nullptr) {
-          c.sort_keys.push_back(c.out[same->name]);
-          continue;
-        }
-        absl::StatusOr<Value> v = ev.Eval(*sort.expr, c.env, &c.aggregates);
-        if (!v.ok()) return v.status();
-        c.sort_keys.push_back(*std::move(v));
-      }
+    root = Sort(p, columns, std::move(root), ev);
+    std::vector<std::string> keys;
+    for (const SortItem& sort : p.order_by) {
+      keys.push_back(
+          absl::StrCat(sort.expr->text, sort.descending ? " DESC" : ""));
     }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [&](const Candidate& a, const Candidate& b) {
-                       for (size_t i = 0; i < p.order_by.size(); ++i) {
-                         int c = OrderValues(a.sort_keys[i], b.sort_keys[i]);
-                         if (c != 0) {
-                           return p.order_by[i].descending ? c > 0 : c < 0;
-                         }
-                       }
-                       return false;
-                     });
+    stages->push_back(absl::StrCat("OrderBy ", absl::StrJoin(keys, ", ")));
   }
-
-  size_t begin = 0;
-  size_t end = candidates.size();
-  if (p.skip != nullptr) {
-    absl::StatusOr<int64_t> skip = CountArgument(p.skip, ev, "SKIP");
-    if (!skip.ok()) return skip.status();
-    begin = std::min<size_t>(*skip, end);
-  }
-  if (p.limit != nullptr) {
-    absl::StatusOr<int64_t> limit = CountArgument(p.limit, ev, "LIMIT");
-    if (!limit.ok()) return limit.status();
-    end = std::min<size_t>(end, begin + *limit);
-  }
-  ProjectedRows result;
-  for (const Column& column : columns) result.columns.push_back(column.name);
-  for (size_t i = begin; i < end; ++i) {
-    if (where != nullptr) {
-      absl::StatusOr<bool> keep = ev.Test(*where, candidates[i].env);
-      if (!keep.ok()) return keep.status();
-      if (!*keep) continue;
+  if (p.skip != nullptr || p.limit != nullptr) {
+    absl::StatusOr<CypherOperatorPtr> limited =
+        SkipAndLimit(p, std::move(root), ev, describe_only);
+    if (!limited.ok()) return limited.status();
+    root = *std::move(limited);
+    std::vector<std::string> parts;
+    if (p.skip != nullptr) parts.push_back(absl::StrCat("Skip ", p.skip->text));
+    if (p.limit != nullptr) {
+      parts.push_back(absl::StrCat("Limit ", p.limit->text));
     }
-    if (absl::Status s = ev.budget().ChargeRows(); !s.ok()) return s;
-    result.rows.push_back(std::move(candidates[i].out));
+    stages->push_back(absl::StrJoin(parts, " "));
   }
-  return result;
+  if (clause.where != nullptr) {
+    const Expr* where = clause.where.get();
+    root = std::make_unique<query::FilterRows<Record>>(
+        ev.budget(), std::move(root), [where, &ev](const Record& row) {
+          return ev.Test(*where, row.bindings);
+        });
+    stages->push_back(absl::StrCat("Filter ", where->text));
+  }
+  ProjectionPlan plan;
+  for (const Column& column : columns->all) plan.columns.push_back(column.name);
+  if (clause.kind == ClauseKind::kWith) {
+    root = std::make_unique<query::MapRows<Record>>(
+        std::move(root), [names = plan.columns](const Record& in, Record* out) {
+          out->bindings.clear();
+          out->aggregates.clear();
+          for (const std::string& name : names) {
+            out->bindings[name] = in.bindings.at(name);
+          }
+          return absl::OkStatus();
+        });
+    stages->push_back(
+        absl::StrCat("Narrow (WITH) ", absl::StrJoin(plan.columns, ", ")));
+  }
+  plan.root = std::move(root);
+  return plan;
 }
 
 }  // namespace kg::graph::cypher

@@ -1,9 +1,9 @@
 #include "kg/graph/query/aggregate.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 
 namespace kg::graph::query {
@@ -16,78 +16,30 @@ struct Accumulator {
   absl::flat_hash_set<std::string> seen;
 };
 
-class AggregateOp final : public Operator {
+absl::StatusOr<Row> Evaluate(const std::vector<Expression>& expressions,
+                             const Row& row, QueryContext& context) {
+  Row values;
+  for (const Expression& expression : expressions) {
+    absl::StatusOr<Value> value = expression(row, context);
+    if (!value.ok()) return value.status();
+    values.push_back(*std::move(value));
+  }
+  return values;
+}
+
+class AggregationGroup final : public RowGroup<Row> {
  public:
-  AggregateOp(QueryContext& context, OperatorPtr input,
-              std::vector<Expression> keys,
-              std::vector<Aggregation> aggregations)
+  AggregationGroup(QueryContext& context,
+                   const std::vector<Aggregation>& aggregations, Row keys)
       : context_(context),
-        input_(std::move(input)),
+        aggregations_(aggregations),
         keys_(std::move(keys)),
-        aggregations_(std::move(aggregations)) {}
+        accumulators_(aggregations.size()) {}
 
-  absl::StatusOr<bool> Next(Row* row) override {
-    if (!grouped_) {
-      if (absl::Status read = ReadGroups(); !read.ok()) return read;
-      grouped_ = true;
-    }
-    if (next_ == groups_.size()) return false;
-    Group& group = groups_[next_++];
-    *row = std::move(group.keys);
-    for (size_t i = 0; i < aggregations_.size(); ++i) {
-      Accumulator& acc = group.accumulators[i];
-      row->push_back(aggregations_[i].kind == Aggregation::kCount
-                         ? Value::Int(acc.count)
-                         : Value(std::move(acc.collected)));
-    }
-    return true;
-  }
-
- private:
-  struct Group {
-    Row keys;
-    std::vector<Accumulator> accumulators;
-  };
-
-  absl::Status ReadGroups() {
-    absl::flat_hash_map<std::string, size_t> index;
-    Row row;
-    while (true) {
-      absl::StatusOr<bool> more = input_->Next(&row);
-      if (!more.ok()) return more.status();
-      if (!*more) break;
-      Row keys;
-      for (const Expression& key : keys_) {
-        absl::StatusOr<Value> value = key(row, context_);
-        if (!value.ok()) return value.status();
-        keys.push_back(*std::move(value));
-      }
-      auto [it, added] = index.try_emplace(Fingerprint(keys), groups_.size());
-      if (added) {
-        if (absl::Status charged = context_.budget().ChargeRows();
-            !charged.ok()) {
-          return charged;
-        }
-        groups_.push_back(Group{
-            std::move(keys), std::vector<Accumulator>(aggregations_.size())});
-      }
-      if (absl::Status added_row = Accumulate(row, groups_[it->second]);
-          !added_row.ok()) {
-        return added_row;
-      }
-    }
-    // Without keys there is one group, input or not.
-    if (keys_.empty() && groups_.empty()) {
-      groups_.push_back(
-          Group{Row(), std::vector<Accumulator>(aggregations_.size())});
-    }
-    return absl::OkStatus();
-  }
-
-  absl::Status Accumulate(const Row& row, Group& group) {
+  absl::Status Add(const Row& row) override {
     for (size_t i = 0; i < aggregations_.size(); ++i) {
       const Aggregation& aggregation = aggregations_[i];
-      Accumulator& acc = group.accumulators[i];
+      Accumulator& acc = accumulators_[i];
       if (!aggregation.value) {
         ++acc.count;
         continue;
@@ -107,13 +59,60 @@ class AggregateOp final : public Operator {
     return absl::OkStatus();
   }
 
+  absl::Status Finish(Row* out) override {
+    *out = std::move(keys_);
+    for (size_t i = 0; i < aggregations_.size(); ++i) {
+      Accumulator& acc = accumulators_[i];
+      out->push_back(aggregations_[i].kind == Aggregation::kCount
+                         ? Value::Int(acc.count)
+                         : Value(std::move(acc.collected)));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
   QueryContext& context_;
-  OperatorPtr input_;
+  const std::vector<Aggregation>& aggregations_;
+  Row keys_;
+  std::vector<Accumulator> accumulators_;
+};
+
+// Owns what the groups refer to for as long as the operator lives.
+class AggregateOp final : public Operator {
+ public:
+  AggregateOp(QueryContext& context, OperatorPtr input,
+              std::vector<Expression> keys,
+              std::vector<Aggregation> aggregations)
+      : keys_(std::move(keys)), aggregations_(std::move(aggregations)) {
+    Grouping<Row> grouping;
+    grouping.keyless = keys_.empty();
+    grouping.key = [this,
+                    &context](const Row& row) -> absl::StatusOr<std::string> {
+      absl::StatusOr<Row> keys = Evaluate(keys_, row, context);
+      if (!keys.ok()) return keys.status();
+      return Fingerprint(*keys);
+    };
+    grouping.new_group = [this, &context](const Row* first)
+        -> absl::StatusOr<std::unique_ptr<RowGroup<Row>>> {
+      Row keys;
+      if (first != nullptr) {
+        absl::StatusOr<Row> evaluated = Evaluate(keys_, *first, context);
+        if (!evaluated.ok()) return evaluated.status();
+        keys = *std::move(evaluated);
+      }
+      return std::make_unique<AggregationGroup>(context, aggregations_,
+                                                std::move(keys));
+    };
+    groups_ = std::make_unique<GroupRows<Row>>(
+        context.budget(), std::move(input), std::move(grouping));
+  }
+
+  absl::StatusOr<bool> Next(Row* row) override { return groups_->Next(row); }
+
+ private:
   const std::vector<Expression> keys_;
   const std::vector<Aggregation> aggregations_;
-  std::vector<Group> groups_;
-  size_t next_ = 0;
-  bool grouped_ = false;
+  std::unique_ptr<GroupRows<Row>> groups_;
 };
 
 }  // namespace

@@ -8,33 +8,6 @@
 namespace kg::graph::query {
 namespace {
 
-class FilterOp final : public Operator {
- public:
-  FilterOp(QueryContext& context, OperatorPtr input, Predicate predicate)
-      : context_(context),
-        input_(std::move(input)),
-        predicate_(std::move(predicate)) {}
-
-  absl::StatusOr<bool> Next(Row* row) override {
-    while (true) {
-      absl::StatusOr<bool> more = input_->Next(row);
-      if (!more.ok() || !*more) return more;
-      absl::StatusOr<bool> pass = predicate_(*row, context_);
-      if (!pass.ok() || *pass) return pass;
-      // Rejected rows cost time too; a filter that rejects everything
-      // must still stop at the deadline.
-      if (absl::Status budget = context_.budget().Check(); !budget.ok()) {
-        return budget;
-      }
-    }
-  }
-
- private:
-  QueryContext& context_;
-  OperatorPtr input_;
-  const Predicate predicate_;
-};
-
 bool Matches(int c, CompareOp op) {
   switch (op) {
     case CompareOp::kEq:
@@ -57,8 +30,11 @@ bool Matches(int c, CompareOp op) {
 
 OperatorPtr Filter(QueryContext& context, OperatorPtr input,
                    Predicate predicate) {
-  return std::make_unique<FilterOp>(context, std::move(input),
-                                    std::move(predicate));
+  return std::make_unique<FilterRows<Row>>(
+      context.budget(), std::move(input),
+      [&context, predicate = std::move(predicate)](const Row& row) {
+        return predicate(row, context);
+      });
 }
 
 Predicate HasLabel(size_t column, std::vector<std::string> labels) {

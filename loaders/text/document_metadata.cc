@@ -42,6 +42,7 @@ std::string KindFromText(absl::string_view top, int agenda_lines) {
       {"chairs' summary", "chairs_summary"},
       {"issue brief", "issue_brief"},
       {"policy brief", "policy_brief"},
+      {"policy note", "policy_note"},
       {"press release", "press_release"},
       {"communiqu", "communique"},
       {"concept note", "concept_note"},
@@ -114,6 +115,26 @@ std::string DocumentKeyOf(const TextDocument& document) {
                               : document.key;
 }
 
+namespace {
+
+// Whether a heading can be a document's title: not a photo credit, a
+// lone date, a label ("Theme", "ISSUE BRIEF:") or a note in lower case.
+bool IsTitleLike(absl::string_view heading) {
+  absl::string_view h = absl::StripAsciiWhitespace(heading);
+  if (h.empty() || absl::EndsWith(h, ":")) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(h[0])) &&
+      !absl::ascii_isdigit(static_cast<unsigned char>(h[0]))) {
+    return false;
+  }
+  if (h.find(' ') == absl::string_view::npos) return false;
+  if (absl::StartsWithIgnoreCase(h, "photo")) return false;
+  static const std::regex kDateOnly(
+      R"(^\W*(?:\d{1,2}[-–]?\d{0,2}\s+)?[A-Za-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$)");
+  return !std::regex_match(std::string(h), kDateOnly);
+}
+
+}  // namespace
+
 absl::StatusOr<DocumentMetadata> ReadMetadata(
     const TextDocument& document, const Segmentation& segmentation) {
   DocumentMetadata out;
@@ -126,12 +147,21 @@ absl::StatusOr<DocumentMetadata> ReadMetadata(
   absl::string_view text = document.text;
   int agenda_lines = 0;
   const Block* title_block = nullptr;
+  const Block* marked_title = nullptr;
   for (const Block& block : segmentation.blocks) {
     if (block.kind == BlockKind::kAgendaLine) ++agenda_lines;
-    if (title_block == nullptr && block.kind == BlockKind::kHeading) {
+    if (block.kind != BlockKind::kHeading) continue;
+    absl::string_view line = text.substr(block.span.start, block.span.size());
+    if (marked_title == nullptr && absl::StartsWith(line, "# ")) {
+      marked_title = &block;
+    }
+    if (title_block == nullptr &&
+        IsTitleLike(text.substr(block.content.start, block.content.size()))) {
       title_block = &block;
     }
   }
+  // A Markdown level-one heading is the title wherever it stands.
+  if (marked_title != nullptr) title_block = marked_title;
   if (title_block == nullptr && !segmentation.blocks.empty()) {
     title_block = &segmentation.blocks.front();
   }

@@ -12,6 +12,8 @@
 #include "kg/graph/ontology.h"
 #include "kg/text/name_patterns.h"
 #include "kg/text/tokenizer.h"
+#include "name_candidates.h"
+#include "topic_mentions.h"
 
 namespace kg::text {
 namespace {
@@ -31,62 +33,6 @@ struct NewEntity {
 
 bool IsPlaceLabel(absl::string_view label) {
   return label == "State" || label == "Place";
-}
-
-// Words of organizations, offices and subjects that a person's name never
-// holds ("Peacekeeping Operations, said" follows a title, not a name).
-bool HasNonNameWord(absl::string_view name) {
-  static const auto* words = new absl::flat_hash_set<std::string>{
-      "operations",   "operation",    "affairs",        "support",
-      "security",     "peace",        "peacekeeping",   "policy",
-      "compliance",   "management",   "strategy",       "development",
-      "relations",    "services",     "service",        "programme",
-      "program",      "partnerships", "planning",       "assistance",
-      "assembly",     "nations",      "united",         "international",
-      "national",     "general",      "women",          "gender",
-      "human",        "rights",       "protection",     "civilians",
-      "police",       "military",     "political",      "justice",
-      "training",     "health",       "communications", "safety",
-      "humanitarian", "headquarters"};
-  std::vector<Token> tokens = Tokenize(name);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (words->contains(tokens[i].norm) || IsTitleWord(CompoundAt(tokens, i))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// A capitalized phrase that a known name covers, or that joins a known
-// name to more with "and" ("WPS and Action for Peace"), is not a new
-// entity.
-bool NamesKnownEntities(const NamedPhrase& phrase,
-                        const std::vector<GazetteerMatch>& known) {
-  for (const GazetteerMatch& match : known) {
-    if (match.span.Contains(phrase.span)) return true;
-    bool starts_phrase = match.span.start == phrase.span.start;
-    size_t after = match.span.end - phrase.span.start;
-    absl::string_view rest = after < phrase.name.size()
-                                 ? absl::string_view(phrase.name).substr(after)
-                                 : absl::string_view();
-    size_t joint = 0;
-    for (absl::string_view join : {" and the ", " and ", " of the "}) {
-      if (absl::StartsWith(rest, join)) {
-        joint = join.size();
-        break;
-      }
-    }
-    if (!starts_phrase || joint == 0) continue;
-    // "WPS and Action for Peace", "Japan and the African Union" and
-    // "Police Division of the Department of Peace Operations" join two
-    // known names; "UN and Global Issues Unit" is one name that opens with
-    // a known one.
-    size_t second = phrase.span.start + after + joint;
-    for (const GazetteerMatch& other : known) {
-      if (other.span.start == second) return true;
-    }
-  }
-  return false;
 }
 
 class Recognition {
@@ -156,6 +102,10 @@ class Recognition {
     for (const Block& block : segmentation_.blocks) {
       std::vector<Token> tokens = Tokenize(text_, block.content);
       for (const GazetteerMatch& match : local_.Find(tokens)) {
+        if (local_.entries()[match.entry].label == "Topic" &&
+            !IsThemeMention(block, tokens, match.span)) {
+          continue;
+        }
         auto it = new_.find(match.entry);
         Push(match.span, match.entry,
              it == new_.end() ? "gazetteer" : it->second.rule,
@@ -325,18 +275,29 @@ class Recognition {
               tokens[last].norm == "and" || tokens[last].norm == ",")) {
         ++last;
       }
-      while (last > first && !tokens[last - 1].is_word) --last;
-      if (last <= first) continue;
-      Span span{tokens[first].span.start, tokens[last - 1].span.end};
-      std::string words(text_.substr(span.start, span.size()));
-      for (absl::string_view head : {"Department of ", "Office of "}) {
-        std::vector<int> entries = local_.Lookup(absl::StrCat(head, words));
-        if (entries.empty()) continue;
-        Push(span, entries.front(), "title-department", 0.7);
-        break;
+      // The title's words may run into its holder's name ("for
+      // Operational Support Atul Khare"): the longest run that names a
+      // department is its name.
+      for (size_t end = last; end > first; --end) {
+        if (!tokens[end - 1].is_word) continue;
+        Span span{tokens[first].span.start, tokens[end - 1].span.end};
+        if (PushDepartment(span)) break;
       }
       i = last;
     }
+  }
+
+  // Pushes the department or office whose name is "Department of " or
+  // "Office of " and the words at `span`; false when there is none.
+  bool PushDepartment(Span span) {
+    std::string words(text_.substr(span.start, span.size()));
+    for (absl::string_view head : {"Department of ", "Office of "}) {
+      std::vector<int> entries = local_.Lookup(absl::StrCat(head, words));
+      if (entries.empty()) continue;
+      Push(span, entries.front(), "title-department", 0.7);
+      return true;
+    }
+    return false;
   }
 
   // "the Network", "the Council": a definite article and a bare head noun

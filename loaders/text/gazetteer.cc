@@ -70,12 +70,26 @@ void Gazetteer::AddSurface(int entry, absl::string_view surface, bool is_name) {
       !exact && tokens.size() == 1 && tokens.front().capitalized;
   candidates.push_back({entry, is_name, needs_capital});
   max_tokens_ = std::max(max_tokens_, tokens.size());
+  // Normalized tokens are lower case, so the exact form's prefixes are
+  // these too.
+  for (size_t n = 1; n <= tokens.size(); ++n) {
+    prefixes_.insert(Folded(tokens, 0, n));
+  }
 }
 
 const Gazetteer::Candidate* Gazetteer::LongestAt(
     const std::vector<Token>& tokens, size_t i, size_t* length) const {
   if (!tokens[i].is_word || HyphenJoined(tokens, i)) return nullptr;
-  size_t max_n = std::min(max_tokens_, tokens.size() - i);
+  // No form is longer than the run of tokens that starts one: this bounds
+  // the search without hashing max_tokens_ strings at every position.
+  size_t max_n = 0;
+  std::string prefix;
+  while (max_n < std::min(max_tokens_, tokens.size() - i)) {
+    if (max_n > 0) prefix.push_back(' ');
+    prefix.append(tokens[i + max_n].norm);
+    if (!prefixes_.contains(prefix)) break;
+    ++max_n;
+  }
   for (size_t n = max_n; n >= 1; --n) {
     const Token& last = tokens[i + n - 1];
     if (!last.is_word && last.norm != "+" && last.norm != ")") continue;

@@ -376,6 +376,14 @@ std::vector<PersonName> FindPeople(absl::string_view text,
           break;
         }
       }
+      // "Jean-Pierre Lacroix": a hyphen joins a given name's parts.
+      while (words == 2 && name_start >= 2 &&
+             tokens[name_start - 1].norm == "-" &&
+             tokens[name_start - 1].span.start ==
+                 tokens[name_start - 2].span.end &&
+             tokens[name_start - 2].capitalized) {
+        name_start -= 2;
+      }
       if (words < 2) rule.clear();
     }
     if (!rule.empty()) {

@@ -223,9 +223,13 @@ void Subjects(RuleContext& context, const std::string& event, Span text) {
 }  // namespace
 
 void ExtractAgenda(RuleContext& context) {
+  // The document's title, else its first heading.
   const Block* title_block = nullptr;
   for (const Block& block : context.blocks()) {
-    if (block.kind == BlockKind::kHeading) {
+    if (block.kind != BlockKind::kHeading) continue;
+    if (title_block == nullptr) title_block = &block;
+    if (block.content.start == context.document().title.start &&
+        block.content.end == context.document().title.end) {
       title_block = &block;
       break;
     }

@@ -17,8 +17,8 @@ constexpr double kIssuedConfidence = 0.65;
 // Document kinds that one actor writes and issues.
 bool IsAuthoredKind(absl::string_view kind) {
   return kind == "issue_brief" || kind == "policy_brief" ||
-         kind == "press_release" || kind == "report" || kind == "fact_sheet" ||
-         kind == "concept_note" || kind == "communique";
+         kind == "policy_note" || kind == "press_release" || kind == "report" ||
+         kind == "fact_sheet" || kind == "concept_note" || kind == "communique";
 }
 
 void DocumentIssuer(RuleContext& context) {

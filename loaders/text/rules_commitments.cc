@@ -2,6 +2,7 @@
 // an actor pledges or commits, becomes a Commitment with its author
 // (RECOMMENDED or PLEDGED), whom it asks (ADDRESSED_TO), the frameworks it
 // is made under (UNDER), what it targets (TARGETS) and its topics (ABOUT).
+#include <algorithm>
 #include <regex>
 
 #include "absl/strings/ascii.h"
@@ -94,7 +95,11 @@ class CommitmentReader {
       if (block.kind == BlockKind::kListItem) {
         // Items of a recommendations list recommend; numbered paragraphs
         // and other items report, and may report pledges.
-        if (in_section || intro != nullptr) {
+        // A numbered paragraph may itself introduce the list: "6. The
+        // co-chairs recommend that:".
+        if (IntroducesRecommendations(context_.Of(block.content))) {
+          intro = &block;
+        } else if (in_section || intro != nullptr) {
           Recommendation(block, intro);
         } else {
           Pledges(block);
@@ -122,6 +127,37 @@ class CommitmentReader {
     return node.key();
   }
 
+  // Who recommends a list: the document's author, or the actors a role
+  // in its introduction stands for ("The co-chairs recommend": those that
+  // chair the meeting, else those that host it, not its supporters).
+  std::vector<std::string> AuthorsOf(const Block* intro) {
+    if (intro != nullptr) {
+      static const std::regex kRole(
+          R"(^\W*(?:the\s+)?(co-?chairs?|co-?hosts?|hosts?|chairs?|organi[sz]ers)\b)",
+          std::regex::icase);
+      std::string opening(context_.Of(intro->content).substr(0, 80));
+      std::smatch m;
+      if (std::regex_search(opening, m, kRole)) {
+        bool chairs = absl::StrContains(Lower(m[1].str()), "chair");
+        for (const char* type : {chairs ? "CHAIRS" : "HOSTED", "HOSTED"}) {
+          std::vector<std::string> actors;
+          for (const FoundEdge& e : context_.edges()) {
+            bool supporter = e.props.count("role") > 0 &&
+                             e.props.at("role").string_value() == "supporter";
+            if (e.type == type && absl::StartsWith(e.dst, "event:") &&
+                !supporter &&
+                std::find(actors.begin(), actors.end(), e.src) ==
+                    actors.end()) {
+              actors.push_back(e.src);
+            }
+          }
+          if (!actors.empty()) return actors;
+        }
+      }
+    }
+    return {author_};
+  }
+
   // The actors a sentence's subject names: the words that open it, up to a
   // modal or request verb ("Member States should ...", "The Network
   // should ...").
@@ -140,25 +176,41 @@ class CommitmentReader {
     return out;
   }
 
-  // Frameworks, targets and topics of a statement; `context_span` adds the
-  // frameworks of the text that introduced it.
-  void Attributes(const std::string& commitment, Span statement,
-                  const Block* intro, const std::string& except_key) {
-    // The frameworks the statement names and those its introduction sets
-    // for the whole list ("in line with the A4P+ plan, ...:").
+  // The frameworks a recommendation is made under: those it names, those
+  // its introduction sets for the whole list ("in line with the A4P+ plan,
+  // ...:") and those the document's title names; failing all, the
+  // framework the document names most, when it names it more than once.
+  std::vector<const Mention*> RecommendationFrameworks(Span statement,
+                                                       const Block* intro) {
     std::vector<const Mention*> frameworks =
         context_.MentionsIn(statement, {"Framework"});
-    if (intro != nullptr) {
+    for (Span context_span : {intro != nullptr ? intro->content : Span{},
+                              context_.document().title}) {
       for (const Mention* f :
-           context_.MentionsIn(intro->content, {"Framework"})) {
+           context_.MentionsIn(context_span, {"Framework"})) {
         frameworks.push_back(f);
       }
     }
-    if (frameworks.empty()) {
-      if (const Mention* main = context_.MostMentioned("Framework")) {
+    // A framework named once in passing does not set the document's
+    // context; one named again and again does.
+    constexpr int kContextMentions = 2;
+    const Mention* main = context_.MostMentioned("Framework");
+    if (frameworks.empty() && main != nullptr) {
+      std::vector<const Mention*> all =
+          context_.MentionsIn({0, context_.text().size()}, {"Framework"});
+      if (std::count_if(all.begin(), all.end(), [&](const Mention* m) {
+            return m->key == main->key;
+          }) >= kContextMentions) {
         frameworks.push_back(main);
       }
     }
+    return frameworks;
+  }
+
+  // Frameworks, targets and topics of a statement.
+  void Attributes(const std::string& commitment, Span statement,
+                  const std::vector<const Mention*>& frameworks,
+                  const std::string& except_key) {
     for (const Mention* f : frameworks) {
       context_.AddEdge(commitment, "UNDER", f->key, statement,
                        "commitment-framework", 0.6);
@@ -190,9 +242,25 @@ class CommitmentReader {
     std::string key =
         NewCommitment(item.content, "recommendation", context_.Of(first),
                       kRecommendationConfidence);
-    context_.AddEdge(author_, "RECOMMENDED", key, item.content,
-                     "recommendation-item", kRecommendationConfidence);
+    for (const std::string& author : AuthorsOf(intro)) {
+      context_.AddEdge(author, "RECOMMENDED", key, item.content,
+                       "recommendation-item", kRecommendationConfidence);
+    }
     std::vector<const Mention*> addressees = Subjects(first);
+    // "recommend that: (b) the Department of Peace Operations strengthen
+    // ...": the item opens with whom it asks.
+    if (addressees.empty() && intro != nullptr &&
+        absl::EndsWith(Lower(absl::StripTrailingAsciiWhitespace(
+                           context_.Of(intro->content))),
+                       "that:")) {
+      for (const Mention* a : context_.MentionsIn(
+               {first.start, first.start + kSubjectWindowBytes})) {
+        if (IsActorLabel(a->label)) {
+          addressees.push_back(a);
+          break;
+        }
+      }
+    }
     // A heading right over the list may name whom it asks: "Peacekeeping
     // partners are urged to:".
     if (addressees.empty() && item.heading >= 0) {
@@ -212,7 +280,8 @@ class CommitmentReader {
                        "recommendation-addressee", 0.6);
       addressee = a->key;
     }
-    Attributes(key, item.content, intro, addressee);
+    Attributes(key, item.content, RecommendationFrameworks(item.content, intro),
+               addressee);
   }
 
   void Pledges(const Block& block) {
@@ -245,7 +314,17 @@ class CommitmentReader {
         context_.AddEdge(pledger->key, "PLEDGED", key, sentence,
                          "pledge-sentence", kPledgeConfidence);
       }
-      Attributes(key, {before.end, sentence.end}, nullptr, actor->key);
+      // A pledge is made under the frameworks it names, else under those
+      // its paragraph named before it ("announced new support for the
+      // Elsie Initiative. Canada pledged ..."), not under the document's.
+      Span pledged{before.end, sentence.end};
+      std::vector<const Mention*> frameworks =
+          context_.MentionsIn(pledged, {"Framework"});
+      if (frameworks.empty()) {
+        frameworks = context_.MentionsIn({block.content.start, sentence.start},
+                                         {"Framework"});
+      }
+      Attributes(key, pledged, frameworks, actor->key);
       if (absl::StrContains(Lower(m.str(0)), "signed up") ||
           absl::StrContains(Lower(m.str(0)), "has signed")) {
         for (const Mention* f :

@@ -115,8 +115,17 @@ void ByLists(RuleContext& context, const std::vector<DescribedEvent>& described,
                                 : verb == "attended" ? "participant"
                                                      : "speaker");
   }
+  // "co-hosted by Kenya and Norway, with the support of the Police
+  // Division": a supporter hosts in the supporting role.
+  size_t support = s.find("support of", m.position(0));
+  size_t supporters =
+      support == std::string::npos ? sentence.end : sentence.start + support;
   for (const Mention* actor : ListAfter(context, sentence, at + m.length(0))) {
     if (hosting && actor->label == "Person") continue;
+    if (hosting) {
+      props["role"] =
+          StringValue(actor->span.start > supporters ? "supporter" : "host");
+    }
     context.AddEdge(actor->key, hosting ? "HOSTED" : "PARTICIPATED_IN", event,
                     sentence, hosting ? "hosted-by" : "participant-by",
                     hosting ? kHostConfidence : kParticipantConfidence, props);

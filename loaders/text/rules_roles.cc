@@ -183,7 +183,7 @@ void Positions(RuleContext& context, const Block& block, Span sentence) {
       std::string title(absl::StripAsciiWhitespace(title_view));
       std::vector<Token> words = Tokenize(title);
       bool titled =
-          !words.empty() && (IsTitleWord(words.front().norm) ||
+          !words.empty() && (IsTitleWord(CompoundAt(words, 0)) ||
                              (list_line && words.front().capitalized));
       if (!titled && !(first && title.empty() && list_line)) {
         if (!first) break;

@@ -125,7 +125,7 @@ size_t FootnoteMarker(absl::string_view line,
 
 size_t ListMarker(absl::string_view line) {
   static const std::regex kMarker(
-      R"(^(?:[-*+]|\xe2\x80\xa2|\xe2\x80\x93|\xc2\xb7|\(\d{1,2}\)|\d{1,2}[.)]|[a-z][.)])\s+)");
+      R"(^(?:[-*+]|\xe2\x80\xa2|\xe2\x80\x93|\xc2\xb7|\(\d{1,2}\)|\([a-z]\)|\d{1,2}[.)]|[a-z][.)])\s+)");
   std::cmatch m;
   if (!std::regex_search(line.begin(), line.end(), m, kMarker)) return 0;
   size_t len = m.length(0);

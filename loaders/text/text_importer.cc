@@ -209,6 +209,7 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
                   ? graph::FormatDate(metadata->props.at("date").date_value())
                   : "";
   view.kind = metadata->props.at("kind").string_value();
+  view.title = metadata->title_span;
   view.segmentation = &segmentation;
   view.mentions = &mentions;
   Relations relations = ExtractRelations(view);

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "kg/services/http/static_files.h"
 #include "kg/services/status_mapping.h"
 #include "kg/v1/admin_service.grpc.pb.h"
 #include "kg/v1/graph_service.grpc.pb.h"
@@ -139,6 +140,12 @@ std::vector<Endpoint> Endpoints(const std::shared_ptr<grpc::Channel>& channel) {
       {"store_stats",
        MethodName(AdminService::service_full_name(), "GetStoreStats"),
        Unary(admin, &AdminService::Stub::GetStoreStats)},
+      {"calls",
+       MethodName(AdminService::service_full_name(), "ListRunningCalls"),
+       Unary(admin, &AdminService::Stub::ListRunningCalls)},
+      {"cancel_call",
+       MethodName(AdminService::service_full_name(), "CancelCall"),
+       Unary(admin, &AdminService::Stub::CancelCall)},
   };
 }
 
@@ -293,6 +300,7 @@ absl::StatusOr<std::unique_ptr<HttpGateway>> HttpGateway::Start(
       NewServer(options.tls);
   if (!server.ok()) return server.status();
   AddRoutes(std::move(channel), metrics, options.tokens, **server);
+  if (!options.web_dir.empty()) AddStaticFileRoutes(options.web_dir, **server);
   if (port == 0) {
     port = (*server)->bind_to_any_port(bind_host);
   } else if (!(*server)->bind_to_port(bind_host, port)) {

@@ -13,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "kg/services/http/slow_call_log.h"
+#include "kg/services/logging.h"
 
 namespace kg::services {
 namespace {
@@ -25,6 +26,14 @@ const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
           0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
           0.1,    0.25,  0.5,    1,     2.5,  5,     10};
   return *buckets;
+}
+
+// Codes that mean the server failed rather than the caller: worth an
+// error in the log.
+bool IsServerFault(grpc::StatusCode code) {
+  return code == grpc::StatusCode::INTERNAL ||
+         code == grpc::StatusCode::DATA_LOSS ||
+         code == grpc::StatusCode::UNKNOWN;
 }
 
 // Times one call from its arrival to the status the server sends; with a
@@ -60,9 +69,18 @@ class CallInterceptor : public grpc::experimental::Interceptor {
     }
     if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::PRE_SEND_STATUS)) {
-      const grpc::StatusCode code = methods->GetSendStatus().error_code();
+      const grpc::Status status = methods->GetSendStatus();
+      const grpc::StatusCode code = status.error_code();
       const absl::Duration elapsed = absl::Now() - start_;
       metrics_.RecordCall(method_, code, elapsed);
+      if (IsServerFault(code)) {
+        Log(LogLevel::kError, "call_failed",
+            {{"method", method_},
+             {"code",
+              absl::StatusCodeToString(static_cast<absl::StatusCode>(code))},
+             {"message", status.error_message()},
+             {"seconds", elapsed}});
+      }
       if (logging && elapsed >= slow_call_threshold_) {
         WriteLogLine(
             SlowCallLine(method_, request_.get(), responses_, code, elapsed));
@@ -151,6 +169,48 @@ void AddSnapshotGauges(const kg::v1::GetStatsResponse& graph,
   for (const auto& [name, value] : store_figures) {
     gauge(name, "RocksDB statistic (see GetStoreStats).").Add({}).Set(value);
   }
+
+  auto counter = [&registry](const std::string& name, const std::string& help)
+      -> prometheus::Family<prometheus::Counter>& {
+    return prometheus::BuildCounter().Name(name).Help(help).Register(registry);
+  };
+  counter("kg_rocksdb_block_cache_hits_total",
+          "Block cache lookups that hit, since the store opened.")
+      .Add({})
+      .Increment(store.block_cache_hits());
+  counter("kg_rocksdb_block_cache_misses_total",
+          "Block cache lookups that missed, since the store opened.")
+      .Add({})
+      .Increment(store.block_cache_misses());
+  const uint64_t lookups =
+      store.block_cache_hits() + store.block_cache_misses();
+  gauge("kg_rocksdb_block_cache_hit_ratio",
+        "Share of block cache lookups that hit since the store opened; 0 "
+        "before the first.")
+      .Add({})
+      .Set(lookups == 0 ? 0.0
+                        : static_cast<double>(store.block_cache_hits()) /
+                              static_cast<double>(lookups));
+  counter("kg_rocksdb_write_stall_seconds_total",
+          "Time writes spent stalled by RocksDB, since the store opened.")
+      .Add({})
+      .Increment(store.write_stall_micros() / 1e6);
+  uint64_t memtable_total = 0;
+  uint64_t sst_total = 0;
+  for (const kg::v1::ColumnFamilyStats& family : store.families()) {
+    memtable_total += family.memtable_bytes();
+    sst_total += family.sst_bytes();
+  }
+  gauge("kg_rocksdb_memtable_bytes_total", "Memtable bytes of all families.")
+      .Add({})
+      .Set(memtable_total);
+  gauge("kg_rocksdb_sst_bytes_total", "SST file bytes of all families.")
+      .Add({})
+      .Set(sst_total);
+  gauge("kg_topology_bytes",
+        "Memory of the in-memory topology; 0 when it is off.")
+      .Add({})
+      .Set(store.topology_bytes());
 }
 
 }  // namespace
@@ -168,7 +228,35 @@ ServerMetrics::ServerMetrics()
       latency_(prometheus::BuildHistogram()
                    .Name("kg_grpc_call_seconds")
                    .Help("Time from a call's arrival to its status.")
-                   .Register(*registry_)) {}
+                   .Register(*registry_)),
+      imports_(prometheus::BuildCounter()
+                   .Name("kg_imports_total")
+                   .Help("Documents imported, by method and whether the "
+                         "import changed the store.")
+                   .Register(*registry_)),
+      imported_facts_(prometheus::BuildCounter()
+                          .Name("kg_imported_facts_total")
+                          .Help("Nodes and edges asserted by imports.")
+                          .Register(*registry_)),
+      import_latency_(prometheus::BuildHistogram()
+                          .Name("kg_import_seconds")
+                          .Help("Time from an import's arrival to its "
+                                "durable commit, by method.")
+                          .Register(*registry_)) {}
+
+void ServerMetrics::RecordImport(absl::string_view method,
+                                 const kg::v1::CommitSummary& summary,
+                                 absl::Duration elapsed) {
+  const std::string name(method);
+  imports_
+      .Add(
+          {{"method", name}, {"changed", summary.changed() ? "true" : "false"}})
+      .Increment();
+  imported_facts_.Add({{"kind", "node"}}).Increment(summary.nodes_asserted());
+  imported_facts_.Add({{"kind", "edge"}}).Increment(summary.edges_asserted());
+  import_latency_.Add({{"method", name}}, LatencyBuckets())
+      .Observe(absl::ToDoubleSeconds(elapsed));
+}
 
 void ServerMetrics::RecordCall(absl::string_view method, grpc::StatusCode code,
                                absl::Duration elapsed) {

@@ -173,5 +173,34 @@ TEST_F(CypherEngineTest, ExplainListsOperatorsWithoutRunning) {
                   "Filter b.age > 1", "Aggregate (RETURN) count(*)"));
 }
 
+TEST_F(CypherEngineTest, ExplainListsEveryStageOfThePipeline) {
+  absl::StatusOr<QueryResult> plan =
+      Run("EXPLAIN MATCH (a) OPTIONAL MATCH (a)-[r*1..2]-(b) WHERE b.x = 1 "
+          "WITH DISTINCT a, count(b) AS n ORDER BY n DESC SKIP 1 LIMIT 2 "
+          "UNWIND [1, 2] AS i RETURN a, n, i");
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  std::vector<std::string> lines;
+  for (const std::vector<Value>& row : plan->rows) {
+    lines.push_back(row[0].as_string());
+  }
+  EXPECT_THAT(lines,
+              ElementsAre("Match: NodeScan (a)", "OptionalMatch: NodeScan (a)",
+                          "OptionalMatch: VarExpand -[r*1..2]-(b)",
+                          "OptionalMatch: Filter b.x = 1",
+                          "Aggregate (WITH) a, n", "Distinct", "OrderBy n DESC",
+                          "Skip 1 Limit 2", "Narrow (WITH) a, n",
+                          "Unwind [1, 2] AS i", "Project (RETURN) a, n, i"));
+}
+
+TEST_F(CypherEngineTest, OptionalMatchRunsItsStagesPerRow) {
+  ASSERT_TRUE(Run("CREATE (:P {v: 1})-[:R]->(:Q {v: 2}), (:P {v: 3})").ok());
+  EXPECT_THAT(Rows("MATCH (p:P) OPTIONAL MATCH (p)-[:R]->(q) "
+                   "RETURN p.v, q.v ORDER BY p.v"),
+              ElementsAre("1,2", "3,null"));
+  EXPECT_THAT(Rows("MATCH (p:P) OPTIONAL MATCH (p)-[:R]->(q) WHERE q.v > 5 "
+                   "RETURN p.v, q.v ORDER BY p.v"),
+              ElementsAre("1,null", "3,null"));
+}
+
 }  // namespace
 }  // namespace kg::graph::cypher

@@ -46,6 +46,11 @@ DocumentFacts Facts() {
   for (const auto& [src, type, dst] : triples) {
     facts.edges.push_back(MakeEdge(KeyOf(src), type, KeyOf(dst)));
   }
+  // Edges with sources and properties besides the bare ones.
+  kg::v1::Edge sourced = MakeEdge(KeyOf(1), "FUNDS", KeyOf(2));
+  *sourced.add_sources() = MakeSource(3, 9);
+  (*sourced.mutable_props())["amount"].set_int_value(5);
+  facts.edges.push_back(sourced);
   // A hub: everything points at node 0.
   for (int i = 1; i < kNodes; ++i) {
     facts.edges.push_back(MakeEdge(KeyOf(i), "MENTIONS", KeyOf(0)));
@@ -84,6 +89,9 @@ std::vector<std::string> Reads(GraphStore& store) {
     absl::StatusOr<kg::v1::Node> node = snapshot->GetNode(KeyOf(i));
     EXPECT_TRUE(node.ok()) << node.status();
     if (!node.ok()) continue;
+    absl::StatusOr<std::string> key = snapshot->NodeKey(node->id());
+    EXPECT_TRUE(key.ok()) << key.status();
+    if (key.ok()) EXPECT_EQ(*key, KeyOf(i));
     node->clear_id();
     out.push_back(node->ShortDebugString());
     EdgeQuery query;
@@ -103,6 +111,7 @@ std::vector<std::string> Reads(GraphStore& store) {
           absl::StrCat(static_cast<int>(d.direction), d.type, d.count));
     }
   }
+  EXPECT_TRUE(absl::IsNotFound(snapshot->NodeKey(kNodes + 100).status()));
   absl::StatusOr<GraphStats> stats = snapshot->Stats();
   EXPECT_TRUE(stats.ok());
   out.push_back(absl::StrCat(stats->node_count, " ", stats->edge_count, " ",

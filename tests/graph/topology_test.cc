@@ -38,12 +38,13 @@ std::string KeyOf(int i) { return absl::StrCat("org:k", i); }
 struct GraphView {
   std::vector<AdjacencyRow> adjacency;
   std::map<uint64_t, std::string> labels;
+  std::map<uint64_t, std::string> keys;
   std::map<std::string,
            std::vector<std::tuple<Direction, std::string, uint64_t>>>
       degrees;
 
   bool operator==(const GraphView& o) const {
-    return adjacency == o.adjacency && labels == o.labels &&
+    return adjacency == o.adjacency && labels == o.labels && keys == o.keys &&
            degrees == o.degrees;
   }
 };
@@ -68,6 +69,12 @@ GraphView ViewOf(Snapshot& snapshot, uint64_t id_limit) {
       view.labels[id] = *label;
     } else {
       EXPECT_TRUE(absl::IsNotFound(label.status())) << label.status();
+    }
+    absl::StatusOr<std::string> key = snapshot.NodeKey(id);
+    if (key.ok()) {
+      view.keys[id] = *key;
+    } else {
+      EXPECT_TRUE(absl::IsNotFound(key.status())) << key.status();
     }
   }
   for (int i = 0; i < kKeyPool; ++i) {

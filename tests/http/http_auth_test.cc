@@ -89,6 +89,22 @@ TEST_F(HttpAuthTest, MetricsNeedAdmin) {
   EXPECT_NE(admin->body.find("kg_graph_nodes"), std::string::npos);
 }
 
+TEST_F(HttpAuthTest, RunningCallsNeedAdmin) {
+  for (const char* endpoint : {"/api/v1/calls", "/api/v1/cancel_call"}) {
+    httplib::Result reader = https_->Post(
+        endpoint, {{"Authorization", std::string("Bearer ") + kReaderToken}},
+        "{}", "application/json");
+    ASSERT_TRUE(reader) << endpoint;
+    EXPECT_EQ(Outcome(*reader), "403 PERMISSION_DENIED") << endpoint;
+  }
+  httplib::Result admin =
+      https_->Post("/api/v1/calls",
+                   {{"Authorization", std::string("Bearer ") + kAdminToken}},
+                   "{}", "application/json");
+  ASSERT_TRUE(admin);
+  EXPECT_EQ(admin->status, 200);
+}
+
 TEST_F(HttpAuthTest, RefusesAnExposedAddressWithoutTokens) {
   server_.reset();
   services::ServerOptions options;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "http_fixture.h"
+#include "kg/v1/admin_service.pb.h"
 #include "kg/v1/graph_service.pb.h"
 #include "kg/v1/query_service.pb.h"
 
@@ -54,6 +55,17 @@ TEST_F(HttpGatewayTest, StatusCodesFollowTheGrpcCodes) {
   ExpectError(Post("get", R"({"key": ""})"), 400, "INVALID_ARGUMENT", "key");
   ExpectError(Post("shortest_path", R"({"from_key": "state:DEU"})"), 400,
               "INVALID_ARGUMENT", "to_key");
+}
+
+TEST_F(HttpGatewayTest, CallsListsNoneWhenIdleAndCancelNeedsAKnownId) {
+  httplib::Result calls = Post("calls", "{}");
+  ASSERT_TRUE(calls);
+  ASSERT_EQ(calls->status, 200) << calls->body;
+  kg::v1::ListRunningCallsResponse listed;
+  ParseJson(calls->body, listed);
+  EXPECT_EQ(listed.calls_size(), 0);
+  ExpectError(Post("cancel_call", R"({"call_id": "42"})"), 404, "NOT_FOUND",
+              "call_id");
 }
 
 TEST_F(HttpGatewayTest, MalformedBodiesAreInvalidArguments) {

@@ -3,6 +3,7 @@
 // happened.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -67,6 +68,68 @@ TEST_F(MetricsTest, CountsCallsErrorsAndGraphSize) {
   EXPECT_TRUE(samples.contains("kg_rocksdb_block_cache_bytes"));
   EXPECT_TRUE(samples.contains("kg_rocksdb_writes_stopped"));
   EXPECT_EQ(samples["kg_rocksdb_writes_stopped"], 0);
+}
+
+TEST_F(MetricsTest, CountsImportsAndTheirFacts) {
+  ASSERT_TRUE(Import("doc:second", {MakeNode("state:KEN", "State", "Kenya")},
+                     {MakeEdge("state:KEN", "MEMBER_OF", kNetwork)})
+                  .ok());
+  // The same facts again change nothing.
+  ASSERT_TRUE(Import("doc:second", {MakeNode("state:KEN", "State", "Kenya")},
+                     {MakeEdge("state:KEN", "MEMBER_OF", kNetwork)})
+                  .ok());
+  httplib::Result result = http_->Get("/metrics");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  absl::flat_hash_map<std::string, double> samples =
+      ParseExposition(result->body);
+  EXPECT_EQ(
+      samples["kg_imports_total{changed=\"true\",method=\"ImportFacts\"}"], 2);
+  EXPECT_EQ(
+      samples["kg_imports_total{changed=\"false\",method=\"ImportFacts\"}"], 1);
+  // The fixture's three edges, then one twice.
+  EXPECT_EQ(samples["kg_imported_facts_total{kind=\"edge\"}"], 5);
+  // Four nodes, then one twice, plus each import's document node.
+  EXPECT_GE(samples["kg_imported_facts_total{kind=\"node\"}"], 6);
+  EXPECT_EQ(samples["kg_import_seconds_count{method=\"ImportFacts\"}"], 3);
+}
+
+TEST_F(MetricsTest, ReportsBlockCacheSstAndTopology) {
+  // Reopening flushes the recovered writes into SST files, whose blocks
+  // reads then look up in the block cache.
+  server_.reset();
+  store_.reset();
+  auto store = graph::GraphStore::Open((dir_ / "db").string());
+  ASSERT_TRUE(store.ok()) << store.status();
+  store_ = *std::move(store);
+  services::ServerOptions options;
+  options.http_listen_address = "127.0.0.1:0";
+  StartServer(options);
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string address = server_->http_address();
+  http_ = std::make_unique<httplib::Client>(
+      address.substr(0, address.rfind(':')),
+      std::stoi(address.substr(address.rfind(':') + 1)));
+  for (int i = 0; i < 3; ++i) {
+    httplib::Result got = Post("get", R"({"key": "state:DEU"})");
+    ASSERT_TRUE(got);
+    ASSERT_EQ(got->status, 200) << got->body;
+  }
+
+  httplib::Result result = http_->Get("/metrics");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200);
+  absl::flat_hash_map<std::string, double> samples =
+      ParseExposition(result->body);
+  EXPECT_GT(samples["kg_rocksdb_block_cache_misses_total"], 0);
+  EXPECT_GT(samples["kg_rocksdb_block_cache_hits_total"], 0);
+  const double ratio = samples["kg_rocksdb_block_cache_hit_ratio"];
+  EXPECT_GT(ratio, 0);
+  EXPECT_LT(ratio, 1);
+  EXPECT_GT(samples["kg_rocksdb_sst_bytes_total"], 0);
+  EXPECT_TRUE(samples.contains("kg_rocksdb_memtable_bytes_total"));
+  EXPECT_EQ(samples["kg_rocksdb_write_stall_seconds_total"], 0);
+  EXPECT_GT(samples["kg_topology_bytes"], 0);
 }
 
 }  // namespace

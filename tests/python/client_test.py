@@ -158,6 +158,49 @@ class ClientTest(unittest.TestCase):
         self.assertGreaterEqual(len(self.client.paths(
             "state:NOR", "unbody:dpo", max_depth=4)), 1)
 
+    def test_query_frame_has_a_column_per_returned_column(self):
+        frame = self.client.query_frame(
+            "MATCH (a)-[:PLEDGED|RECOMMENDED]->(c:Commitment)"
+            "-[:UNDER]->(f {key: $framework}) "
+            "RETURN a.key AS actor, c.key AS commitment, c.kind AS kind "
+            "ORDER BY actor",
+            {"framework": "framework:wps-ha-compact"})
+        self.assertEqual(list(frame.columns), ["actor", "commitment", "kind"])
+        self.assertEqual(frame.values.tolist(),
+                         [["state:NOR", "commitment:nor-training",
+                           "recommendation"],
+                          ["unbody:dpo", "commitment:dpo-parity", "pledge"]])
+        empty = self.client.query_frame(
+            "MATCH (n:State {key: 'state:XXX'}) RETURN n.name AS name")
+        self.assertEqual(list(empty.columns), ["name"])
+        self.assertEqual(len(empty), 0)
+
+    def test_query_values_are_typed(self):
+        columns, rows = self.client.run(
+            "MATCH p = (m:Mission)-[r:MANDATED_BY]->(res) "
+            "RETURN m, r, p, [1, 2.5, null] AS list, {a: true} AS map, "
+            "$number AS number", {"number": [7]})
+        self.assertEqual(columns, ["m", "r", "p", "list", "map", "number"])
+        mission, rel, path, values, mapping, number = rows[0]
+        self.assertEqual(mission.labels, ["Mission"])
+        self.assertEqual(mission.properties["key"], "mission:UNMISS")
+        self.assertEqual(rel.type, "MANDATED_BY")
+        self.assertEqual(rel.start, mission.id)
+        self.assertEqual([n.properties["key"] for n in path.nodes],
+                         ["mission:UNMISS", "resolution:unsc-1325"])
+        self.assertEqual(values, [1, 2.5, None])
+        self.assertEqual(mapping, {"a": True})
+        self.assertEqual(number, [7])
+
+    def test_query_errors_carry_the_servers_status(self):
+        with self.assertRaises(grpc.RpcError) as raised:
+            self.client.query_frame("MATCH (n RETURN n")
+        self.assertEqual(raised.exception.code(),
+                         grpc.StatusCode.INVALID_ARGUMENT)
+        self.assertIn("SyntaxError", raised.exception.details())
+        with self.assertRaises(TypeError):
+            self.client.run("RETURN $x", {"x": object()})
+
     def test_errors_carry_the_servers_status(self):
         with self.assertRaises(grpc.RpcError) as raised:
             self.client.describe("state:XXX")

@@ -1,7 +1,9 @@
 // The server around the services: health, reflection, and the kg-server
 // binary's start-up line and clean shutdown on a signal.
 #include <gmock/gmock.h>
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/unknown_field_set.h>
+#include <google/protobuf/util/json_util.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 #include <poll.h>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -177,8 +180,9 @@ TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
           .string();
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   {
-    ServerProcess server({"--db", dir + "/db", "--listen", "127.0.0.1:0",
-                          "--http_listen", "127.0.0.1:0", "--reference_dir="});
+    ServerProcess server(
+        {"--db", dir + "/db", "--listen", "127.0.0.1:0", "--http_listen",
+         "127.0.0.1:0", "--reference_dir=", "--log_file", dir + "/server.log"});
     std::string line = server.ReadLine();
     ASSERT_THAT(line, MatchesRegex("kg-server listening on 127\\.0\\.0\\.1:"
                                    "[0-9]+"));
@@ -199,6 +203,18 @@ TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
     }
     EXPECT_EQ(server.Stop(GetParam()), 0);
   }
+  // The log file holds the server's events, one JSON object a line.
+  std::ifstream log(dir + "/server.log");
+  std::vector<std::string> events;
+  for (std::string line; std::getline(log, line);) {
+    google::protobuf::Struct parsed;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(line, &parsed).ok())
+        << line;
+    events.push_back(parsed.fields().at("event").string_value());
+  }
+  EXPECT_THAT(events,
+              ::testing::ElementsAre("server_started", "server_stopping",
+                                     "server_stopped"));
   std::filesystem::remove_all(dir);
 }
 

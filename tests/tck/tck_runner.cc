@@ -1,7 +1,8 @@
 // The openCypher TCK runner: runs every expanded scenario of the feature
-// files under a folder against a fresh in-memory graph through the Cypher
-// engine, and prints pass counts per feature, per folder and in total
-// (a scenario not run counts as failed).
+// files under a folder against a fresh graph through the real gRPC service
+// (a scratch graph of a kg server it starts, see tck_server.h), compares the
+// typed values QueryService.Run returns, and prints pass counts per
+// feature, per folder and in total (a scenario not run counts as failed).
 //
 //   kg_tck_runner FEATURES_DIR [--min-pass N] [--verbose] [--filter TEXT]
 //
@@ -23,50 +24,45 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gherkin.h"
-#include "kg/graph/cypher/engine.h"
-#include "kg/graph/cypher/memory_graph.h"
+#include "tck_server.h"
 #include "tck_values.h"
 
 namespace kg::tck {
 namespace {
 
-namespace cypher = graph::cypher;
-
-struct Outcome {
-  bool ok = false;
-  std::string columns_or_error;
-  std::vector<std::string> rows;  // canonical, cells joined by " | "
-  std::string error;              // when the query failed
-};
-
 class ScenarioRun {
  public:
+  // Runs on the scratch graph `graph` of `server`, dropped after.
+  ScenarioRun(TckServer& server, std::string graph)
+      : server_(server), graph_(std::move(graph)) {}
+
   // Empty when the scenario passed, else why it failed.
   std::string Run(const Scenario& scenario);
 
  private:
-  absl::StatusOr<cypher::QueryResult> Execute(const std::string& query) {
-    graph::query::BudgetLimits limits;
-    limits.max_rows = 10'000'000;
-    limits.max_expansions = 100'000'000;
-    graph::query::QueryBudget budget(limits);
-    return cypher::RunQuery(query, parameters_, graph_, &graph_, budget);
+  std::string RunSteps(const Scenario& scenario);
+  QueryOutcome Execute(const std::string& query) {
+    used_ = true;
+    return server_.Run(graph_, query, parameters_);
   }
   std::string CheckTable(const Step& step, bool ordered, bool sort_lists);
   std::string CheckError(const Step& step);
   std::string CheckSideEffects(const Step& step, bool none);
 
-  cypher::MemoryGraph graph_;
-  cypher::Value::Map parameters_;
-  cypher::GraphCounts before_;
-  std::optional<absl::StatusOr<cypher::QueryResult>> result_;
+  TckServer& server_;
+  const std::string graph_;
+  bool used_ = false;
+  Parameters parameters_;
+  absl::StatusOr<GraphCounts> before_;
+  std::optional<QueryOutcome> result_;
 };
 
 std::string ScenarioRun::CheckTable(const Step& step, bool ordered,
                                     bool sort_lists) {
-  if (!result_->ok())
-    return absl::StrCat("error: ", result_->status().message());
-  const cypher::QueryResult& result = **result_;
+  if (!result_->status.ok()) {
+    return absl::StrCat("error: ", result_->status.error_message());
+  }
+  const QueryOutcome& result = *result_;
   std::vector<std::string> expected;
   std::vector<std::string> actual;
   if (!step.table.empty()) {
@@ -86,10 +82,10 @@ std::string ScenarioRun::CheckTable(const Step& step, bool ordered,
       expected.push_back(row);
     }
   }
-  for (const std::vector<cypher::Value>& values : result.rows) {
+  for (const std::vector<kg::v1::CypherValue>& values : result.rows) {
     std::string row;
-    for (const cypher::Value& v : values) {
-      absl::StatusOr<std::string> c = CanonicalValue(v, graph_, sort_lists);
+    for (const kg::v1::CypherValue& v : values) {
+      absl::StatusOr<std::string> c = CanonicalValue(v, sort_lists);
       if (!c.ok()) return absl::StrCat("bad value: ", c.status().message());
       absl::StrAppend(&row, *c, " | ");
     }
@@ -118,8 +114,13 @@ std::string ScenarioRun::CheckError(const Step& step) {
   std::regex_search(step.text, m, kError);
   std::string type = m[1];
   std::string detail = m[3];
-  if (result_->ok()) return absl::StrCat("expected ", type, " ", detail);
-  std::string message(result_->status().message());
+  if (result_->status.ok()) {
+    return absl::StrCat("expected ", type, " ", detail);
+  }
+  const std::string& message = result_->status.error_message();
+  if (result_->status.error_code() != grpc::StatusCode::INVALID_ARGUMENT) {
+    return absl::StrCat("expected INVALID_ARGUMENT, got ", message);
+  }
   std::vector<std::string> parts = absl::StrSplit(message, ": ");
   std::string got_type = parts.empty() ? "" : parts[0];
   std::string got_detail = parts.size() > 1 ? parts[1] : "";
@@ -130,7 +131,10 @@ std::string ScenarioRun::CheckError(const Step& step) {
 }
 
 std::string ScenarioRun::CheckSideEffects(const Step& step, bool none) {
-  cypher::GraphCounts after = graph_.Counts();
+  absl::StatusOr<GraphCounts> after = server_.Counts(graph_);
+  if (!before_.ok())
+    return absl::StrCat("counting: ", before_.status().message());
+  if (!after.ok()) return absl::StrCat("counting: ", after.status().message());
   std::map<std::string, int64_t> expected;
   if (!none) {
     for (const std::vector<std::string>& row : step.table) {
@@ -138,18 +142,15 @@ std::string ScenarioRun::CheckSideEffects(const Step& step, bool none) {
       if (row.size() == 2 && absl::SimpleAtoi(row[1], &n)) expected[row[0]] = n;
     }
   }
-  auto diff = [](uint64_t a, uint64_t b) {
-    return static_cast<int64_t>(b) - static_cast<int64_t>(a);
-  };
   std::map<std::string, int64_t> actual;
   auto record = [&](const std::string& what, int64_t change) {
     if (change > 0) actual["+" + what] = change;
     if (change < 0) actual["-" + what] = -change;
   };
-  record("nodes", diff(before_.nodes, after.nodes));
-  record("relationships", diff(before_.relationships, after.relationships));
-  record("properties", diff(before_.properties, after.properties));
-  record("labels", diff(before_.labels, after.labels));
+  record("nodes", after->nodes - before_->nodes);
+  record("relationships", after->relationships - before_->relationships);
+  record("properties", after->properties - before_->properties);
+  record("labels", after->labels - before_->labels);
   for (auto it = expected.begin(); it != expected.end();) {
     it = it->second == 0 ? expected.erase(it) : std::next(it);
   }
@@ -157,6 +158,16 @@ std::string ScenarioRun::CheckSideEffects(const Step& step, bool none) {
 }
 
 std::string ScenarioRun::Run(const Scenario& scenario) {
+  std::string failure = RunSteps(scenario);
+  if (!used_) return failure;
+  absl::Status dropped = server_.Drop(graph_);
+  if (!dropped.ok() && failure.empty()) {
+    failure = absl::StrCat("dropping the graph: ", dropped.message());
+  }
+  return failure;
+}
+
+std::string ScenarioRun::RunSteps(const Scenario& scenario) {
   if (scenario.ignored) return "ignored";
   for (const Step& step : scenario.steps) {
     const std::string& t = step.text;
@@ -166,20 +177,21 @@ std::string ScenarioRun::Run(const Scenario& scenario) {
     } else if (absl::EndsWith(t, " graph")) {
       return absl::StrCat("unsupported named graph: ", t);
     } else if (t == "having executed:") {
-      absl::StatusOr<cypher::QueryResult> setup = Execute(step.doc_string);
-      if (!setup.ok()) {
-        return absl::StrCat("setup failed: ", setup.status().message());
+      QueryOutcome setup = Execute(step.doc_string);
+      if (!setup.status.ok()) {
+        return absl::StrCat("setup failed: ", setup.status.error_message());
       }
     } else if (t == "parameters are:") {
       for (const std::vector<std::string>& row : step.table) {
         if (row.size() != 2) return "bad parameter row";
-        absl::StatusOr<cypher::Value> v = ParameterValue(row[1]);
+        absl::StatusOr<kg::v1::CypherValue> v = ParameterValue(row[1]);
         if (!v.ok())
           return absl::StrCat("bad parameter: ", v.status().message());
         parameters_[row[0]] = *std::move(v);
       }
     } else if (t == "executing query:") {
-      before_ = graph_.Counts();
+      used_ = true;
+      before_ = server_.Counts(graph_);
       result_ = Execute(step.doc_string);
     } else if (!result_.has_value()) {
       return absl::StrCat("unsupported step: ", t);
@@ -195,9 +207,9 @@ std::string ScenarioRun::Run(const Scenario& scenario) {
                "lists):") {
       failure = CheckTable(step, true, true);
     } else if (t == "the result should be empty") {
-      if (!result_->ok()) {
-        failure = absl::StrCat("error: ", result_->status().message());
-      } else if (!(*result_)->rows.empty()) {
+      if (!result_->status.ok()) {
+        failure = absl::StrCat("error: ", result_->status.error_message());
+      } else if (!result_->rows.empty()) {
         failure = "expected no rows";
       }
     } else if (absl::StrContains(t, " should be raised at ")) {
@@ -250,8 +262,15 @@ int Main(int argc, char** argv) {
     if (entry.path().extension() == ".feature") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
+  absl::StatusOr<std::unique_ptr<TckServer>> server = TckServer::Start();
+  if (!server.ok()) {
+    std::printf("FAIL: cannot start a kg server: %s\n",
+                std::string(server.status().message()).c_str());
+    return 1;
+  }
   std::map<std::string, Tally> folders;
   Tally total;
+  int scenarios_run = 0;
   for (const std::filesystem::path& file : files) {
     std::string relative = std::filesystem::relative(file, root).string();
     if (!filter.empty() && !absl::StrContains(relative, filter)) continue;
@@ -266,7 +285,7 @@ int Main(int argc, char** argv) {
     }
     Tally tally;
     for (const Scenario& scenario : feature->scenarios) {
-      ScenarioRun run;
+      ScenarioRun run(**server, absl::StrCat("tck-", ++scenarios_run));
       std::string failure = run.Run(scenario);
       ++tally.total;
       if (failure.empty()) {

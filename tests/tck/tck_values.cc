@@ -15,8 +15,14 @@
 namespace kg::tck {
 namespace {
 
-using graph::cypher::Value;
-using Kind = Value::Kind;
+using kg::v1::CypherValue;
+using PropertyMap = google::protobuf::Map<std::string, CypherValue>;
+
+CypherValue NullValue() {
+  CypherValue value;
+  value.set_null_value(true);
+  return value;
+}
 
 std::string FloatText(double d) {
   if (std::isnan(d)) return "NaN";
@@ -58,7 +64,7 @@ std::string RelText(const std::string& type,
 }
 
 // Recursive descent over the TCK's value syntax. Emits either canonical
-// text or (for parameters) a Value.
+// text or (for parameters) a CypherValue.
 class CellParser {
  public:
   CellParser(const std::string& text, bool sort_lists)
@@ -69,7 +75,7 @@ class CellParser {
     if (!out.ok()) return out;
     return AtEnd();
   }
-  absl::StatusOr<Value> Parameter() {
+  absl::StatusOr<CypherValue> Parameter() {
     absl::StatusOr<std::string> ignored = Parse(true);
     if (!ignored.ok()) return ignored.status();
     if (absl::StatusOr<std::string> end = AtEnd(); !end.ok()) {
@@ -109,7 +115,7 @@ class CellParser {
     return text_.substr(start, pos_ - start);
   }
   absl::StatusOr<std::map<std::string, std::string>> Entries(
-      bool want_value, Value::Map* values) {
+      bool want_value, PropertyMap* values) {
     std::map<std::string, std::string> entries;
     if (Accept('}')) return entries;
     do {
@@ -176,7 +182,7 @@ class CellParser {
 
   absl::StatusOr<std::string> Parse(bool want_value) {
     SkipSpace();
-    last_value_ = Value();
+    last_value_ = NullValue();
     if (pos_ >= text_.size()) return Fail("expected a value");
     char c = text_[pos_];
     std::string out;
@@ -193,7 +199,7 @@ class CellParser {
       }
       if (pos_ >= text_.size()) return Fail("unterminated string");
       ++pos_;
-      last_value_ = Value(s);
+      last_value_.set_string_value(s);
       out = StringText(s);
     } else if (Accept('[')) {
       SkipSpace();
@@ -204,24 +210,25 @@ class CellParser {
         return rel;
       }
       std::vector<std::string> items;
-      Value::List values;
+      CypherValue list;
+      list.mutable_list_value();
       if (!Accept(']')) {
         do {
           absl::StatusOr<std::string> item = Parse(want_value);
           if (!item.ok()) return item;
           items.push_back(*item);
-          values.push_back(last_value_);
+          *list.mutable_list_value()->add_values() = last_value_;
         } while (Accept(','));
         if (!Accept(']')) return Fail("expected ]");
       }
-      last_value_ = Value(std::move(values));
+      last_value_ = std::move(list);
       out = ListText(items, sort_lists_);
     } else if (Accept('{')) {
-      Value::Map values;
+      CypherValue map;
       absl::StatusOr<std::map<std::string, std::string>> e =
-          Entries(want_value, &values);
+          Entries(want_value, map.mutable_map_value()->mutable_entries());
       if (!e.ok()) return e.status();
-      last_value_ = Value(std::move(values));
+      last_value_ = std::move(map);
       out = MapText(*e);
     } else if (Accept('(')) {
       absl::StatusOr<std::string> node = Node();
@@ -241,16 +248,16 @@ class CellParser {
       int64_t i = 0;
       double d = 0;
       if (word == "true" || word == "false") {
-        last_value_ = Value(word == "true");
+        last_value_.set_bool_value(word == "true");
         out = word;
       } else if (word == "null") {
         out = "null";
       } else if (absl::SimpleAtoi(word, &i)) {
-        last_value_ = Value(i);
+        last_value_.set_int_value(i);
         out = absl::StrCat(i);
       } else if (word == "NaN" || absl::SimpleAtod(word, &d)) {
         d = word == "NaN" ? std::nan("") : d;
-        last_value_ = Value(d);
+        last_value_.set_float_value(d);
         out = FloatText(d);
       } else {
         return Fail(absl::StrCat("unknown value '", word, "'"));
@@ -264,38 +271,53 @@ class CellParser {
   bool sort_lists_;
   size_t pos_ = 0;
   std::string result_;
-  Value last_value_;
+  CypherValue last_value_;
 };
 
 absl::StatusOr<std::map<std::string, std::string>> CanonicalProperties(
-    const Value::Map& props, graph::cypher::PropertyGraph& graph) {
+    const PropertyMap& props) {
   std::map<std::string, std::string> out;
   for (const auto& [k, v] : props) {
-    absl::StatusOr<std::string> text = CanonicalValue(v, graph, false);
+    absl::StatusOr<std::string> text = CanonicalValue(v, false);
     if (!text.ok()) return text.status();
     out[k] = *text;
   }
   return out;
 }
 
-absl::StatusOr<std::string> CanonicalNode(uint64_t id,
-                                          graph::cypher::PropertyGraph& graph) {
-  absl::StatusOr<graph::cypher::NodeData> node = graph.Node(id);
-  if (!node.ok()) return node.status();
+absl::StatusOr<std::string> CanonicalNode(const kg::v1::CypherNode& node) {
   absl::StatusOr<std::map<std::string, std::string>> props =
-      CanonicalProperties(node->properties, graph);
+      CanonicalProperties(node.properties());
   if (!props.ok()) return props.status();
-  return NodeText(node->labels, *props);
+  return NodeText({node.labels().begin(), node.labels().end()}, *props);
 }
 
-absl::StatusOr<std::string> CanonicalRel(uint64_t id,
-                                         graph::cypher::PropertyGraph& graph) {
-  absl::StatusOr<graph::cypher::RelationshipData> rel = graph.Relationship(id);
-  if (!rel.ok()) return rel.status();
+absl::StatusOr<std::string> CanonicalRel(
+    const kg::v1::CypherRelationship& rel) {
   absl::StatusOr<std::map<std::string, std::string>> props =
-      CanonicalProperties(rel->properties, graph);
+      CanonicalProperties(rel.properties());
   if (!props.ok()) return props.status();
-  return RelText(rel->type, *props);
+  return RelText(rel.type(), *props);
+}
+
+absl::StatusOr<std::string> CanonicalPath(const kg::v1::CypherPath& path) {
+  if (path.nodes_size() != path.relationships_size() + 1) {
+    return absl::InvalidArgumentError("a path needs one node more than edges");
+  }
+  absl::StatusOr<std::string> first = CanonicalNode(path.nodes(0));
+  if (!first.ok()) return first;
+  std::string out = "<" + *first;
+  for (int i = 0; i < path.relationships_size(); ++i) {
+    const kg::v1::CypherRelationship& rel = path.relationships(i);
+    absl::StatusOr<std::string> rel_text = CanonicalRel(rel);
+    if (!rel_text.ok()) return rel_text;
+    absl::StatusOr<std::string> next = CanonicalNode(path.nodes(i + 1));
+    if (!next.ok()) return next;
+    bool forward = rel.start_node_id() == path.nodes(i).id();
+    absl::StrAppend(&out, forward ? "-" : "<-", *rel_text, forward ? "->" : "-",
+                    *next);
+  }
+  return out + ">";
 }
 
 }  // namespace
@@ -305,66 +327,48 @@ absl::StatusOr<std::string> CanonicalCell(const std::string& cell,
   return CellParser(cell, sort_lists).Canonical();
 }
 
-absl::StatusOr<Value> ParameterValue(const std::string& cell) {
+absl::StatusOr<CypherValue> ParameterValue(const std::string& cell) {
   return CellParser(cell, false).Parameter();
 }
 
-absl::StatusOr<std::string> CanonicalValue(const Value& value,
-                                           graph::cypher::PropertyGraph& graph,
+absl::StatusOr<std::string> CanonicalValue(const CypherValue& value,
                                            bool sort_lists) {
-  switch (value.kind()) {
-    case Kind::kNull:
+  switch (value.kind_case()) {
+    case CypherValue::kNullValue:
       return std::string("null");
-    case Kind::kBool:
-      return std::string(value.as_bool() ? "true" : "false");
-    case Kind::kInt:
-      return absl::StrCat(value.as_int());
-    case Kind::kFloat:
-      return FloatText(value.as_float());
-    case Kind::kString:
-      return StringText(value.as_string());
-    case Kind::kList: {
+    case CypherValue::kBoolValue:
+      return std::string(value.bool_value() ? "true" : "false");
+    case CypherValue::kIntValue:
+      return absl::StrCat(value.int_value());
+    case CypherValue::kFloatValue:
+      return FloatText(value.float_value());
+    case CypherValue::kStringValue:
+      return StringText(value.string_value());
+    case CypherValue::kListValue: {
       std::vector<std::string> items;
-      for (const Value& v : value.as_list()) {
-        absl::StatusOr<std::string> item = CanonicalValue(v, graph, sort_lists);
+      for (const CypherValue& v : value.list_value().values()) {
+        absl::StatusOr<std::string> item = CanonicalValue(v, sort_lists);
         if (!item.ok()) return item;
         items.push_back(*item);
       }
       return ListText(items, sort_lists);
     }
-    case Kind::kMap: {
+    case CypherValue::kMapValue: {
       absl::StatusOr<std::map<std::string, std::string>> entries =
-          CanonicalProperties(value.as_map(), graph);
+          CanonicalProperties(value.map_value().entries());
       if (!entries.ok()) return entries.status();
       return MapText(*entries);
     }
-    case Kind::kNode:
-      return CanonicalNode(value.node_id(), graph);
-    case Kind::kRelationship:
-      return CanonicalRel(value.relationship_id(), graph);
-    case Kind::kPath: {
-      const graph::cypher::PathValue& path = value.as_path();
-      absl::StatusOr<std::string> first = CanonicalNode(path.nodes[0], graph);
-      if (!first.ok()) return first;
-      std::string out = "<" + *first;
-      for (size_t i = 0; i < path.relationships.size(); ++i) {
-        absl::StatusOr<graph::cypher::RelationshipData> rel =
-            graph.Relationship(path.relationships[i]);
-        if (!rel.ok()) return rel.status();
-        absl::StatusOr<std::string> rel_text =
-            CanonicalRel(path.relationships[i], graph);
-        if (!rel_text.ok()) return rel_text;
-        absl::StatusOr<std::string> next =
-            CanonicalNode(path.nodes[i + 1], graph);
-        if (!next.ok()) return next;
-        bool forward = rel->src == path.nodes[i];
-        absl::StrAppend(&out, forward ? "-" : "<-", *rel_text,
-                        forward ? "->" : "-", *next);
-      }
-      return out + ">";
-    }
+    case CypherValue::kNodeValue:
+      return CanonicalNode(value.node_value());
+    case CypherValue::kRelationshipValue:
+      return CanonicalRel(value.relationship_value());
+    case CypherValue::kPathValue:
+      return CanonicalPath(value.path_value());
+    case CypherValue::KIND_NOT_SET:
+      break;
   }
-  return std::string("?");
+  return absl::InvalidArgumentError("a value with no kind set");
 }
 
 }  // namespace kg::tck

@@ -163,6 +163,35 @@ TEST(TextImporterTest, PressReleasePledges) {
   }
 }
 
+TEST(TextImporterTest, PolicyNoteTitleTopicsAndTitledNames) {
+  graph::DocumentFacts facts = Extract("policy-note-mission-planning.md");
+  std::set<Triple> edges = Edges(facts);
+  std::set<std::string> keys = Keys(facts);
+  // The Markdown title, not the photo credit or the label over it, is the
+  // document's title, and the framework it names is the recommendations'.
+  ASSERT_FALSE(facts.nodes.empty());
+  EXPECT_EQ(facts.nodes.front().name(),
+            "Advancing Women, Peace and Security in Mission Planning");
+  const std::string doc = "policy-note-mission-planning";
+  EXPECT_TRUE(
+      Has(edges, "commitment:" + doc + "-2", "UNDER", "framework:wps-agenda"));
+  EXPECT_TRUE(
+      Has(edges, "commitment:" + doc + "-3", "UNDER", "framework:wps-agenda"));
+  // A pledge that names no framework is under none.
+  EXPECT_TRUE(Has(edges, "state:IRL", "PLEDGED", "commitment:" + doc + "-1"));
+  for (const Triple& edge : edges) {
+    EXPECT_FALSE(std::get<0>(edge) == "commitment:" + doc + "-1" &&
+                 std::get<1>(edge) == "UNDER")
+        << std::get<2>(edge);
+  }
+  // A title before a name: the department the title names.
+  EXPECT_TRUE(
+      Has(edges, "person:jean-pierre-lacroix", "HOLDS_POSITION", "unbody:dpo"));
+  // "human rights officers" names a role, not a theme.
+  EXPECT_EQ(keys.count("topic:human-rights"), 0);
+  EXPECT_EQ(keys.count("topic:crsv"), 1);
+}
+
 TEST(TextImporterTest, SameTextSameFacts) {
   graph::DocumentFacts a = Extract("summary-friends-of-poc.txt");
   graph::DocumentFacts b = Extract("summary-friends-of-poc.txt");

@@ -16,12 +16,12 @@
 namespace kg::testing {
 namespace {
 
-// Just under the figures last measured (nodes 0.950, MENTIONS 0.952,
-// other edges 0.689; the aim for relations on unseen documents is
+// Just under the figures last measured (nodes 0.971, MENTIONS 0.962,
+// other edges 0.867; the aim for relations on unseen documents is
 // 0.60). Raise them as the loader improves.
-constexpr double kNodesF1Floor = 0.94;
-constexpr double kMentionsF1Floor = 0.94;
-constexpr double kOtherEdgesF1Floor = 0.67;
+constexpr double kNodesF1Floor = 0.96;
+constexpr double kMentionsF1Floor = 0.955;
+constexpr double kOtherEdgesF1Floor = 0.85;
 
 double Total(const google::protobuf::Struct& score, const char* facts) {
   const auto totals = score.fields().find("totals");
@@ -48,7 +48,10 @@ TEST(UnseenDocumentsTest, ScoreAtOrAboveTheFloors) {
   EXPECT_THAT(imported.out, ::testing::HasSubstr(" 0 failed"));
 
   std::vector<std::string> eval = kg;
-  eval.insert(eval.end(), {"eval", "--gold", KG_TEXT_GOLD, "--json"});
+  // With the texts, a node the loader named otherwise still matches by
+  // where the text names it (the gold rule).
+  eval.insert(eval.end(), {"eval", "--gold", KG_TEXT_GOLD, "--corpus",
+                           KG_TEXT_DOCUMENTS, "--json"});
   const ProcessResult scored = RunProcess(eval);
   ASSERT_EQ(scored.exit_code, 0) << scored.err;
   google::protobuf::Struct score;

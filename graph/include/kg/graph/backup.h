@@ -3,7 +3,8 @@
 // consistent view of the store as of the moment it was taken.
 //
 // GraphStore::CreateBackup adds a backup of an open store; RestoreBackup
-// makes a database directory from the latest one, offline.
+// makes a database directory from the latest one, offline; PruneBackups
+// drops old ones.
 #ifndef KG_GRAPH_BACKUP_H_
 #define KG_GRAPH_BACKUP_H_
 
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace kg::graph {
 
@@ -27,6 +29,13 @@ struct BackupInfo {
 // never overwrites a database). NotFound when `backup_dir` holds no backup.
 absl::Status RestoreBackup(const std::string& backup_dir,
                            const std::string& db_dir);
+
+// Deletes all but the newest `keep` backups of `backup_dir` (and the files
+// only they used); returns how many it deleted. InvalidArgument for a
+// `keep` of 0 (a backup directory keeps at least its latest backup).
+// Nothing may be adding a backup to the directory meanwhile.
+absl::StatusOr<uint32_t> PruneBackups(const std::string& backup_dir,
+                                      uint32_t keep);
 
 }  // namespace kg::graph
 

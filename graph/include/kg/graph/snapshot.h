@@ -122,6 +122,11 @@ class Snapshot {
   // when no node has the id.
   virtual absl::StatusOr<std::string> NodeLabel(uint64_t id) = 0;
 
+  // The key of the node with id `id`, read from the head of its record
+  // without parsing its assertions (as NodeLabel). NotFound when no node
+  // has the id.
+  virtual absl::StatusOr<std::string> NodeKey(uint64_t id) = 0;
+
   // The edges of the node with id `node_id` in ListEdges' order, as
   // adjacency entries; paginated like ListEdges. An unknown id has none.
   // Read from the store's in-memory topology as of this snapshot when it

@@ -36,6 +36,14 @@ struct StoreStats {
   uint64_t delayed_write_rate = 0;
   bool writes_stopped = false;
   uint64_t live_snapshots = 0;
+  // Since the store opened (RocksDB statistics tickers): block cache
+  // lookups that hit and missed, and time writes spent stalled.
+  uint64_t block_cache_hits = 0;
+  uint64_t block_cache_misses = 0;
+  uint64_t write_stall_micros = 0;
+  // Memory of the in-memory topology (topology.h); 0 when it is off or
+  // over its budget.
+  uint64_t topology_bytes = 0;
 };
 
 }  // namespace kg::graph

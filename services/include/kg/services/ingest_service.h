@@ -15,7 +15,10 @@
 
 #include <cstddef>
 
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "kg/graph/graph_store.h"
+#include "kg/services/http/server_metrics.h"
 #include "kg/v1/ingest_service.grpc.pb.h"
 
 namespace kg::services {
@@ -29,10 +32,13 @@ struct IngestLimits {
 
 class IngestServiceImpl final : public kg::v1::IngestService::Service {
  public:
-  // `store` must outlive the service.
+  // `store` and `metrics` must outlive the service. Every commit is
+  // logged (logging.h); imports are also counted in `metrics` unless it is
+  // null.
   explicit IngestServiceImpl(graph::GraphStore& store,
-                             const IngestLimits& limits = {})
-      : store_(store), limits_(limits) {}
+                             const IngestLimits& limits = {},
+                             ServerMetrics* metrics = nullptr)
+      : store_(store), limits_(limits), metrics_(metrics) {}
 
   grpc::Status ImportFacts(
       grpc::ServerContext* context,
@@ -51,8 +57,16 @@ class IngestServiceImpl final : public kg::v1::IngestService::Service {
       kg::v1::RemoveDocumentResponse* response) override;
 
  private:
+  // Logs the commit of `method`, started at `started`, as `event`.
+  void LogCommit(absl::string_view event, absl::string_view method,
+                 const kg::v1::CommitSummary& summary, absl::Time started);
+  // Logs and counts an import.
+  void RecordImport(absl::string_view method,
+                    const kg::v1::CommitSummary& summary, absl::Time started);
+
   graph::GraphStore& store_;
   const IngestLimits limits_;
+  ServerMetrics* const metrics_;
 };
 
 }  // namespace kg::services

@@ -20,6 +20,9 @@ struct QueryLimits {
   uint64_t max_expansions = 1'000'000;
   // Time a call may run, whatever the client's deadline.
   absl::Duration max_time = absl::Seconds(10);
+  // In-memory scratch graphs (RunRequest.scratch_graph) held at once; 0
+  // serves none.
+  int max_scratch_graphs = 0;
 };
 
 }  // namespace kg::services

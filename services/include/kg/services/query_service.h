@@ -2,24 +2,29 @@
 // search and descriptions (see query_service.proto for the contract).
 //
 // Each call reads one snapshot under a budget made of the server's
-// QueryLimits, the client's deadline and its cancellation, and runs the
-// plan of query_plans.h.
+// QueryLimits, the client's deadline and its cancellation (by the client
+// or through the CallRegistry), and runs the plan of query_plans.h.
 #ifndef KG_SERVICES_QUERY_SERVICE_H_
 #define KG_SERVICES_QUERY_SERVICE_H_
 
 #include <grpcpp/grpcpp.h>
 
+#include "absl/strings/string_view.h"
 #include "kg/graph/graph_store.h"
+#include "kg/services/call_registry.h"
 #include "kg/services/query_limits.h"
+#include "kg/services/scratch_graphs.h"
 #include "kg/v1/query_service.grpc.pb.h"
 
 namespace kg::services {
 
 class QueryServiceImpl final : public kg::v1::QueryService::Service {
  public:
-  // `store` must outlive the service.
-  QueryServiceImpl(const graph::GraphStore& store, const QueryLimits& limits)
-      : store_(store), limits_(limits) {}
+  // `store` and `calls` must outlive the service; every call is listed in
+  // `calls` while it runs, and stops when cancelled there.
+  QueryServiceImpl(const graph::GraphStore& store, const QueryLimits& limits,
+                   CallRegistry& calls)
+      : store_(store), limits_(limits), calls_(calls) {}
 
   grpc::Status Traverse(
       grpc::ServerContext* context, const kg::v1::TraverseRequest* request,
@@ -42,10 +47,22 @@ class QueryServiceImpl final : public kg::v1::QueryService::Service {
   grpc::Status Run(grpc::ServerContext* context,
                    const kg::v1::RunRequest* request,
                    grpc::ServerWriter<kg::v1::RunResponse>* writer) override;
+  grpc::Status DropScratchGraph(
+      grpc::ServerContext* context,
+      const kg::v1::DropScratchGraphRequest* request,
+      kg::v1::DropScratchGraphResponse* response) override;
 
  private:
+  // Runs `plan` for `request`, once its sizes are checked, on a fresh
+  // snapshot under the call's budget, registered in calls_ meanwhile.
+  template <typename Plan>
+  grpc::Status Serve(absl::string_view method, grpc::ServerContext* context,
+                     const google::protobuf::Message& request, Plan plan);
+
   const graph::GraphStore& store_;
   const QueryLimits limits_;
+  CallRegistry& calls_;
+  ScratchGraphs scratch_graphs_;
 };
 
 }  // namespace kg::services

@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "kg/graph/graph_store.h"
 #include "kg/services/admin_service.h"
+#include "kg/services/call_registry.h"
 #include "kg/services/graph_service.h"
 #include "kg/services/http/http_gateway.h"
 #include "kg/services/http/server_metrics.h"
@@ -43,6 +44,9 @@ struct ServerOptions {
   // "host:port" of the HTTP listener (http_gateway.h), with the same TLS,
   // token and loopback rules; empty serves no HTTP.
   std::string http_listen_address;
+  // The browser explorer's folder, served on the HTTP listener; empty
+  // serves none.
+  std::string web_dir;
   // Calls taking at least this long are logged on stderr as JSON lines
   // (slow_call_log.h); infinite logs none.
   absl::Duration slow_call_threshold = absl::InfiniteDuration();
@@ -78,16 +82,19 @@ class KgServer {
   KgServer(graph::GraphStore& store, const IngestLimits& limits,
            const QueryLimits& query_limits)
       : graph_service_(store),
-        ingest_service_(store, limits),
-        query_service_(store, query_limits),
-        admin_service_(store) {}
+        ingest_service_(store, limits, &metrics_),
+        query_service_(store, query_limits, calls_),
+        admin_service_(store, calls_) {}
 
+  // Declared before the services that register calls in it.
+  CallRegistry calls_;
+  // Declared before the ingest service and the server, which record into
+  // it.
+  ServerMetrics metrics_;
   GraphServiceImpl graph_service_;
   IngestServiceImpl ingest_service_;
   QueryServiceImpl query_service_;
   AdminServiceImpl admin_service_;
-  // Declared before the server, whose interceptors record into it.
-  ServerMetrics metrics_;
   // Declared after the services so that it is destroyed before them.
   std::unique_ptr<grpc::Server> server_;
   std::string address_;

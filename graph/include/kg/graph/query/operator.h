@@ -15,20 +15,14 @@
 
 #include "absl/status/statusor.h"
 #include "kg/graph/query/query_budget.h"
+#include "kg/graph/query/row_operators.h"
 #include "kg/graph/query/value.h"
 
 namespace kg::graph::query {
 
-class Operator {
- public:
-  virtual ~Operator() = default;
-
-  // Replaces `*row` with the next row and returns true, or returns false
-  // when there are no more (and keeps returning false).
-  virtual absl::StatusOr<bool> Next(Row* row) = 0;
-};
-
-using OperatorPtr = std::unique_ptr<Operator>;
+// The typed pipeline's stage: rows of Values (row_operators.h).
+using Operator = RowOperator<Row>;
+using OperatorPtr = RowOperatorPtr<Row>;
 
 // Every remaining row of `op`, each charged to `budget` as a row held.
 absl::StatusOr<std::vector<Row>> Drain(Operator& op, QueryBudget& budget);

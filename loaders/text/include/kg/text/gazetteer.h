@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "kg/text/segmenter.h"
 #include "kg/text/tokenizer.h"
@@ -67,6 +68,9 @@ class Gazetteer {
   // normalized tokens, exact forms by the tokens as written.
   absl::flat_hash_map<std::string, std::vector<Candidate>> folded_;
   absl::flat_hash_map<std::string, std::vector<Candidate>> exact_;
+  // Every leading run of tokens of every form, normalized and joined as
+  // in folded_.
+  absl::flat_hash_set<std::string> prefixes_;
   size_t max_tokens_ = 0;
 };
 

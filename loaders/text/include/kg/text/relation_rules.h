@@ -25,6 +25,8 @@ struct DocumentView {
   std::string date;
   // The document's kind ("agenda", "chairs_summary", ...).
   std::string kind;
+  // Where the document's title is in the text (empty when it was given).
+  Span title;
   const Segmentation* segmentation = nullptr;
   const std::vector<Mention>* mentions = nullptr;
 };

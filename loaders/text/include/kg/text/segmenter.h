@@ -30,7 +30,7 @@ struct Span {
 enum class BlockKind {
   kHeading,     // a short line standing alone: a title or section heading
   kParagraph,   // running text
-  kListItem,    // "- ", "* ", "• ", "(1) ", "1. ", "a) " items
+  kListItem,    // "- ", "* ", "• ", "(1) ", "(a) ", "1. ", "a) " items
   kFootnote,    // "¹ ...", "[1] ...", "1. ..." after a "---" rule, or a
                 // marker ("*") that also follows a word in the text
   kAgendaLine,  // a line opening with a time: "9:30-11:30AM SESSION 1: ..."

@@ -3,6 +3,8 @@
 //
 //   GET  /healthz            200 "ok" while the server runs.
 //   GET  /metrics            Prometheus text (ServerMetrics::Render).
+//   GET  /, /app.js, ...     the browser explorer (static_files.h), when
+//                            web_dir is set.
 //   POST /api/v1/<endpoint>  the body is a request message in protobuf's
 //                            JSON mapping (empty means all defaults); the
 //                            answer is the response message in the same
@@ -11,8 +13,9 @@
 //
 // Endpoints: get, batch_get, nodes, neighbours (ListEdges), stats, search,
 // describe, traverse, shortest_path, paths, commitments, query (Run),
-// store_stats. Each calls its gRPC method over an in-process channel to the
-// same server, so the answers, limits and metrics are the gRPC ones.
+// store_stats, calls (ListRunningCalls), cancel_call (CancelCall). Each calls
+// its gRPC method over an in-process channel to the same server, so the
+// answers, limits and metrics are the gRPC ones.
 //
 // A failure answers {"code": "<gRPC status name>", "message": "..."} with
 // the HTTP status usual for that code (INVALID_ARGUMENT 400, NOT_FOUND 404,
@@ -47,6 +50,8 @@ struct HttpGatewayOptions {
   TlsFiles tls;
   // Null lets every caller call everything.
   std::shared_ptr<const TokenTable> tokens;
+  // The explorer's folder (web/); empty serves no explorer.
+  std::string web_dir;
 };
 
 class HttpGateway {

@@ -2,7 +2,8 @@
 // format. Per gRPC method: calls, failed calls by status code and a latency
 // histogram, recorded by a server interceptor on every call, whichever
 // listener it came through (imports are calls of IngestService, so their
-// counts and durations are here too). Graph and store figures are not kept
+// counts and durations are here too, besides the imports' own counts of
+// facts, by RecordImport). Graph and store figures are not kept
 // here: they are read afresh for each scrape and passed to Render.
 // The same interceptor writes the slow-call log (slow_call_log.h).
 #ifndef KG_SERVICES_HTTP_SERVER_METRICS_H_
@@ -22,6 +23,7 @@
 #include "absl/time/time.h"
 #include "kg/v1/admin_service.pb.h"
 #include "kg/v1/graph_service.pb.h"
+#include "kg/v1/ingest_service.pb.h"
 
 namespace kg::services {
 
@@ -35,6 +37,12 @@ class ServerMetrics {
   // Thread-safe.
   void RecordCall(absl::string_view method, grpc::StatusCode code,
                   absl::Duration elapsed);
+
+  // Counts one import committed by `method` ("ImportFacts"): its facts,
+  // whether it changed the store, and its duration. Thread-safe.
+  void RecordImport(absl::string_view method,
+                    const kg::v1::CommitSummary& summary,
+                    absl::Duration elapsed);
 
   // An interceptor factory that calls RecordCall for every call the server
   // answers, and logs those that took `slow_call_threshold` or longer
@@ -52,6 +60,9 @@ class ServerMetrics {
   prometheus::Family<prometheus::Counter>& calls_;
   prometheus::Family<prometheus::Counter>& errors_;
   prometheus::Family<prometheus::Histogram>& latency_;
+  prometheus::Family<prometheus::Counter>& imports_;
+  prometheus::Family<prometheus::Counter>& imported_facts_;
+  prometheus::Family<prometheus::Histogram>& import_latency_;
 };
 
 }  // namespace kg::services

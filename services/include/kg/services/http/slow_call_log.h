@@ -1,11 +1,14 @@
-// The slow-call log: one JSON line on stderr for each call that took at
-// least the threshold (kg-server --slow_query_log_ms), e.g.
+// The slow-call log: one line of the server's log (logging.h) for each
+// call that took at least the threshold (kg-server --slow_query_log_ms),
+// e.g.
 //
-//   {"event":"slow_call","method":"/kg.v1.QueryService/Traverse",
+//   {"time":"...","level":"warning","event":"slow_call",
+//    "method":"/kg.v1.QueryService/Traverse",
 //    "seconds":1.2,"code":"OK","responses":3,"request":"{\"startKeys\":..."}
 //
 // `request` is the call's first request message in protobuf's JSON
-// mapping, cut to kMaxLoggedRequestBytes; `responses` counts the messages
+// mapping, cut to kMaxLoggedRequestBytes ("" when none was received);
+// `responses` counts the messages
 // sent back (one per unary call, one per batch of a stream).
 #ifndef KG_SERVICES_HTTP_SLOW_CALL_LOG_H_
 #define KG_SERVICES_HTTP_SLOW_CALL_LOG_H_
@@ -27,10 +30,6 @@ std::string SlowCallLine(absl::string_view method,
                          const google::protobuf::Message* request,
                          int responses, grpc::StatusCode code,
                          absl::Duration elapsed);
-
-// Writes `line` and a newline to stderr in one write, so lines of
-// concurrent calls never interleave.
-void WriteLogLine(const std::string& line);
 
 }  // namespace kg::services
 

@@ -1,0 +1,57 @@
+#include "run_setup.h"
+
+#include <filesystem>
+#include <utility>
+
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "domain_graph.h"
+
+namespace kg::bench {
+
+absl::StatusOr<PreparedRun> PrepareRun(const std::string& work_dir,
+                                       uint32_t nodes, uint64_t seed,
+                                       const WorkloadSizes& sizes,
+                                       const std::string& machine) {
+  if (work_dir.empty()) {
+    return absl::InvalidArgumentError("--work_dir: required");
+  }
+  PreparedRun run;
+  run.csv_dir = work_dir + "/csv";
+  std::error_code error;
+  std::filesystem::create_directories(run.csv_dir, error);
+  if (error) {
+    return absl::InternalError(run.csv_dir + ": " + error.message());
+  }
+  run.info.nodes = nodes;
+  run.info.machine = machine;
+  run.info.date =
+      absl::FormatTime("%Y-%m-%d %H:%M UTC", absl::Now(), absl::UTCTimeZone());
+  // The graph is dropped once written: each system loads the CSV.
+  DomainGraph graph = GenerateDomainGraph(nodes, seed);
+  run.info.edges = graph.edges.size();
+  absl::Status written = WriteCsv(graph, run.csv_dir);
+  if (!written.ok()) return written;
+  run.workload = MakeWorkload(graph, sizes, seed + 1);
+  return run;
+}
+
+services::ServerOptions UncappedServerOptions() {
+  services::ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  services::QueryLimits& limits = options.query_limits;
+  limits.max_depth = kMaxPathEdges;
+  limits.max_fan_out = 1 << 30;
+  limits.max_rows = uint64_t{1} << 40;
+  limits.max_expansions = uint64_t{1} << 40;
+  limits.max_time = absl::Hours(1);
+  return options;
+}
+
+std::vector<std::unique_ptr<Client>> OneClient(std::unique_ptr<Client> client) {
+  std::vector<std::unique_ptr<Client>> clients;
+  clients.push_back(std::move(client));
+  return clients;
+}
+
+}  // namespace kg::bench

@@ -1,0 +1,41 @@
+// What both comparison programs (kg_compare, kg_compare_cypher) do before
+// they time anything: generate the graph, write its CSV, draw the
+// workload; and the server options under which the questions run uncapped.
+#ifndef KG_BENCH_COMPARE_RUN_SETUP_H_
+#define KG_BENCH_COMPARE_RUN_SETUP_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "kg/services/server_builder.h"
+#include "measure.h"
+#include "workload.h"
+
+namespace kg::bench {
+
+struct PreparedRun {
+  RunInfo info;
+  Workload workload;
+  std::string csv_dir;  // work_dir/csv, holding the generated graph
+};
+
+// Generates a graph of `nodes` nodes from `seed`, writes it as CSV under
+// work_dir/csv and draws the workload from seed + 1. InvalidArgument if
+// work_dir is empty.
+absl::StatusOr<PreparedRun> PrepareRun(const std::string& work_dir,
+                                       uint32_t nodes, uint64_t seed,
+                                       const WorkloadSizes& sizes,
+                                       const std::string& machine);
+
+// A loopback server whose query limits let every question finish.
+services::ServerOptions UncappedServerOptions();
+
+// The one-element client list of a single-client run.
+std::vector<std::unique_ptr<Client>> OneClient(std::unique_ptr<Client> client);
+
+}  // namespace kg::bench
+
+#endif  // KG_BENCH_COMPARE_RUN_SETUP_H_

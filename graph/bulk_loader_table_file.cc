@@ -1,0 +1,37 @@
+#include "bulk_loader_table_file.h"
+
+#include <utility>
+
+namespace kg::graph {
+
+TableFile::TableFile(const StoreCore& core, schema::Family family,
+                     std::string path)
+    : family_(core.families[family]),
+      path_(std::move(path)),
+      writer_(rocksdb::EnvOptions(),
+              rocksdb::Options(rocksdb::DBOptions(),
+                               core.descriptors[family].options),
+              family_) {}
+
+absl::Status TableFile::Put(const rocksdb::Slice& key,
+                            const rocksdb::Slice& value) {
+  rocksdb::Status s;
+  if (entries_++ == 0) s = writer_.Open(path_);
+  if (s.ok()) s = writer_.Put(key, value);
+  return s.ok() ? absl::OkStatus() : FromRocks(s, "writing " + path_);
+}
+
+absl::Status TableFile::FinishInto(
+    std::vector<rocksdb::IngestExternalFileArg>* ingest) {
+  if (entries_ == 0) return absl::OkStatus();
+  rocksdb::Status s = writer_.Finish();
+  if (!s.ok()) return FromRocks(s, "finishing " + path_);
+  rocksdb::IngestExternalFileArg arg;
+  arg.column_family = family_;
+  arg.external_files = {path_};
+  arg.options.move_files = true;
+  ingest->push_back(std::move(arg));
+  return absl::OkStatus();
+}
+
+}  // namespace kg::graph

@@ -1,0 +1,38 @@
+// TableFile: one column family's table file of a bulk load, written in
+// key order with an SstFileWriter (opened on its first entry) and closed
+// into an ingestion argument.
+#ifndef KG_GRAPH_BULK_LOADER_TABLE_FILE_H_
+#define KG_GRAPH_BULK_LOADER_TABLE_FILE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "rocksdb/db.h"
+#include "rocksdb/sst_file_writer.h"
+#include "schema.h"
+#include "store_core.h"
+
+namespace kg::graph {
+
+class TableFile {
+ public:
+  // `path` must not exist; the file is written only if something is put.
+  TableFile(const StoreCore& core, schema::Family family, std::string path);
+
+  // Keys must come in increasing order.
+  absl::Status Put(const rocksdb::Slice& key, const rocksdb::Slice& value);
+
+  // Closes the file and adds it to `ingest` (nothing when empty).
+  absl::Status FinishInto(std::vector<rocksdb::IngestExternalFileArg>* ingest);
+
+ private:
+  rocksdb::ColumnFamilyHandle* const family_;
+  const std::string path_;
+  rocksdb::SstFileWriter writer_;
+  size_t entries_ = 0;
+};
+
+}  // namespace kg::graph
+
+#endif  // KG_GRAPH_BULK_LOADER_TABLE_FILE_H_

@@ -1,0 +1,154 @@
+#include "rocks_snapshot_records.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
+#include "record_view.h"
+
+namespace kg::graph {
+
+absl::Status FromRocks(const rocksdb::Status& s) {
+  return absl::InternalError(s.ToString());
+}
+
+SnapshotRecords::SnapshotRecords(const StoreCore& core,
+                                 const rocksdb::Snapshot* snapshot,
+                                 std::shared_ptr<const Topology> topology)
+    : db_(core.db),
+      families_(core.families),
+      dictionary_(core.dictionary),
+      snapshot_(snapshot),
+      topology_(std::move(topology)) {
+  read_options_.snapshot = snapshot_;
+}
+
+SnapshotRecords::~SnapshotRecords() { db_->ReleaseSnapshot(snapshot_); }
+
+std::unique_ptr<rocksdb::Iterator> SnapshotRecords::NewIterator(
+    schema::Family f, bool same_prefix) const {
+  rocksdb::ReadOptions options = read_options_;
+  options.prefix_same_as_start = same_prefix;
+  options.total_order_seek = !same_prefix;
+  return std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(options, cf(f)));
+}
+
+void SnapshotRecords::SeekAfter(rocksdb::Iterator* it, absl::string_view prefix,
+                                absl::string_view cursor) {
+  if (cursor.empty() || cursor < prefix) {
+    it->Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+    return;
+  }
+  it->Seek(rocksdb::Slice(cursor.data(), cursor.size()));
+  if (it->Valid() && schema::ToView(it->key()) == cursor) it->Next();
+}
+
+bool SnapshotRecords::Exists(schema::Family family, uint64_t id) const {
+  std::string ignored;
+  return db_->Get(read_options_, cf(family), schema::IdKey(id), &ignored).ok();
+}
+
+absl::StatusOr<uint64_t> SnapshotRecords::NodeId(absl::string_view key) const {
+  std::string value;
+  rocksdb::Status s =
+      db_->Get(read_options_, cf(schema::kKeys), schema::ToSlice(key), &value);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrFormat("no node with key '%s'", key));
+  }
+  if (!s.ok()) return FromRocks(s);
+  uint64_t id;
+  if (!schema::ParseIdKey(value, &id)) {
+    return absl::DataLossError(absl::StrCat("corrupt keys entry for ", key));
+  }
+  return id;
+}
+
+absl::StatusOr<kg::v1::Node> SnapshotRecords::LoadNode(uint64_t id) const {
+  std::string value;
+  rocksdb::Status s =
+      db_->Get(read_options_, cf(schema::kNodes), schema::IdKey(id), &value);
+  if (s.IsNotFound()) {
+    return absl::DataLossError(absl::StrCat("missing node record ", id));
+  }
+  if (!s.ok()) return FromRocks(s);
+  kg::storage::NodeRecord record;
+  if (!record.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat("corrupt node record ", id));
+  }
+  return NodeView(id, record, dictionary_);
+}
+
+absl::StatusOr<kg::v1::Edge> SnapshotRecords::LoadEdge(uint64_t id) {
+  std::string value;
+  rocksdb::Status s =
+      db_->Get(read_options_, cf(schema::kEdges), schema::IdKey(id), &value);
+  if (!s.ok()) {
+    return absl::DataLossError(absl::StrCat("missing edge record ", id));
+  }
+  kg::storage::EdgeRecord record;
+  if (!record.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat("corrupt edge record ", id));
+  }
+  return ViewEdge(id, record);
+}
+
+absl::StatusOr<kg::v1::Edge> SnapshotRecords::ViewEdge(
+    uint64_t id, const kg::storage::EdgeRecord& record) {
+  absl::StatusOr<std::string> src = NodeKey(record.src());
+  if (!src.ok()) return src.status();
+  absl::StatusOr<std::string> dst = NodeKey(record.dst());
+  if (!dst.ok()) return dst.status();
+  return EdgeView(id, record, dictionary_, *std::move(src), *std::move(dst));
+}
+
+// Reads only the record's first two fields, its key and label
+// (serialization writes fields in number order), from the block cache
+// without a copy: a hub's record holds an assertion per document that
+// links to it, too many to parse just to name an edge end.
+absl::StatusOr<SnapshotRecords::NodeHead> SnapshotRecords::ReadNodeHead(
+    uint64_t id) const {
+  using google::protobuf::internal::WireFormatLite;
+  rocksdb::PinnableSlice value;
+  rocksdb::Status s =
+      db_->Get(read_options_, cf(schema::kNodes), schema::IdKey(id), &value);
+  if (!s.ok()) {
+    return absl::DataLossError(absl::StrCat("missing node record ", id));
+  }
+  google::protobuf::io::CodedInputStream in(
+      reinterpret_cast<const uint8_t*>(value.data()), value.size());
+  uint32_t length = 0;
+  NodeHead head;
+  if (in.ReadTag() !=
+          WireFormatLite::MakeTag(kg::storage::NodeRecord::kKeyFieldNumber,
+                                  WireFormatLite::WIRETYPE_LENGTH_DELIMITED) ||
+      !in.ReadVarint32(&length) || !in.ReadString(&head.key, length) ||
+      in.ReadTag() !=
+          WireFormatLite::MakeTag(kg::storage::NodeRecord::kLabelIdFieldNumber,
+                                  WireFormatLite::WIRETYPE_VARINT) ||
+      !in.ReadVarint32(&head.label)) {
+    return absl::DataLossError(absl::StrCat("corrupt node record ", id));
+  }
+  return head;
+}
+
+absl::StatusOr<std::string> SnapshotRecords::NodeKey(uint64_t id) {
+  if (topology_ != nullptr) {
+    absl::string_view key = topology_->Key(id);
+    if (!key.empty()) return std::string(key);
+    if (topology_->Label(id) == 0) {
+      return absl::NotFoundError(absl::StrCat("no node with id ", id));
+    }
+  }
+  auto it = key_cache_.find(id);
+  if (it != key_cache_.end()) return it->second;
+  absl::StatusOr<NodeHead> head = ReadNodeHead(id);
+  if (absl::IsDataLoss(head.status()) && !Exists(schema::kNodes, id)) {
+    return absl::NotFoundError(absl::StrCat("no node with id ", id));
+  }
+  if (!head.ok()) return head.status();
+  return key_cache_[id] = std::move(head->key);
+}
+
+}  // namespace kg::graph
