@@ -22,11 +22,20 @@ if (missing) {
 }
 
 const fixture = await startFixture({serverPath, cliPath, webDir, corpusDir});
-const page = await fixture.context.newPage();
 const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(String(error)));
-page.on('crash', () => console.log('browser: the page\'s renderer crashed'));
 const results = {passed: 0, failed: 0};
+let page;
+let crashed = false;
+
+// A fresh page, its script errors and renderer crashes recorded.
+async function openPage() {
+  page = await fixture.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('crash', () => {
+    crashed = true;
+    console.log('browser: the page\'s renderer crashed');
+  });
+}
 
 // Waits until the page has no call or redraw running.
 async function idle() {
@@ -64,7 +73,9 @@ async function step(name, body) {
 }
 
 let drawn;
-try {
+
+// Every step, in order, on the current page.
+async function runSteps() {
   await page.goto(`http://${fixture.http}/`);
   await idle();
 
@@ -226,6 +237,23 @@ try {
   await step('the page raised no script errors', async () => {
     assert.deepEqual(pageErrors, []);
   });
+}
+
+try {
+  await openPage();
+  await runSteps();
+  // Headless Chromium's renderer has died now and then on busy machines
+  // (cause not found; the page raised no script error first): the whole
+  // scenario runs once more on a new page, and failed steps there fail
+  // the test.
+  if (crashed) {
+    console.log('browser: running every step again in a new page');
+    crashed = false;
+    results.passed = results.failed = 0;
+    pageErrors.length = 0;
+    await openPage();
+    await runSteps();
+  }
 } finally {
   console.log(`browser: ${results.passed} passed, ${results.failed} failed`);
   await stopFixture(fixture, results.failed > 0 || process.env.KG_KEEP_SCREENSHOTS === '1');
