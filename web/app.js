@@ -8,7 +8,7 @@
 import {asOfDate, call, pendingCalls} from './api.js';
 import {COMMITMENT_FILTERS, listCommitments} from './commitments.js';
 import * as graph from './graph.js';
-import {showEdge, showNode} from './panel.js';
+import {showEdge, showHint, showNode} from './panel.js';
 
 // Neighbours drawn per expansion; the rest is the node's "N more" badge.
 const NEIGHBOUR_CAP = 25;
@@ -131,10 +131,14 @@ async function redraw() {
       }
     }
     graph.layout(cy);
-    refresh();
-    if (state.selected && cy.getElementById(state.selected).nonempty()) {
-      await select(state.selected);
+    // A node that undo or the date slider took away leaves the panel too.
+    const stillDrawn = state.selected && cy.getElementById(state.selected).nonempty();
+    if (!stillDrawn) {
+      state.selected = null;
+      showHint($('panel'));
     }
+    refresh();
+    if (stillDrawn) await select(state.selected);
   });
 }
 

@@ -82,6 +82,12 @@ function propsTable(props) {
 }
 
 // Shows node `key` as of `asOf`; `actions` are [label, handler] buttons.
+// What the panel says while nothing is selected.
+export function showHint(panel) {
+  panel.replaceChildren(el('p', {}, 'Search an entity, then click a node to see its ' +
+      'properties and the sources that assert it.'));
+}
+
 export async function showNode(panel, key, asOf, actions) {
   const answer = await call('describe', {key, maxPerGroup: 1, asOf: asOfDate(asOf)});
   const node = answer.node;

@@ -65,16 +65,39 @@ export async function startFixture({serverPath, cliPath, webDir, corpusDir}) {
     Object.assign(fixture, await startServer(serverPath, webDir, path.join(dir, 'db')));
     const files = fs.readdirSync(corpusDir).sort().map((f) => path.join(corpusDir, f));
     await run(cliPath, ['--server', fixture.grpc, 'import', ...files]);
-    const {chromium} = createRequire(path.resolve(webDir, 'package.json'))('playwright-core');
-    fixture.context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-      executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, acceptDownloads: true,
-      viewport: {width: 1400, height: 900},
-    });
+    fixture.playwright = createRequire(path.resolve(webDir, 'package.json'))('playwright-core');
+    await launchBrowser(fixture);
   } catch (error) {
     await stopFixture(fixture, true);
     throw error;
   }
   return fixture;
+}
+
+// Starts a Chromium process with a fresh profile as fixture.context, closing
+// the one before. Chromium's stderr goes to chromium.log in the temp dir
+// through a launcher script, so that a crash can be explained afterwards.
+export async function launchBrowser(fixture) {
+  if (fixture.context) await fixture.context.close();
+  const launches = (fixture.launches = (fixture.launches || 0) + 1);
+  fixture.chromiumLog = path.join(fixture.dir, 'chromium.log');
+  const launcher = path.join(fixture.dir, 'chromium.sh');
+  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${CHROMIUM} "$@" 2>>'${fixture.chromiumLog}'\n`,
+      {mode: 0o755});
+  fixture.context = await fixture.playwright.chromium.launchPersistentContext(
+      path.join(fixture.dir, `profile-${launches}`), {
+        executablePath: launcher, args: CHROMIUM_ARGS, headless: true, acceptDownloads: true,
+        viewport: {width: 1400, height: 900},
+      });
+}
+
+// The last lines Chromium wrote to stderr, without the D-Bus complaints of
+// a machine with no session bus.
+export function chromiumLogTail(fixture, lines = 40) {
+  if (!fs.existsSync(fixture.chromiumLog)) return '';
+  return fs.readFileSync(fixture.chromiumLog, 'utf8').split('\n')
+      .filter((line) => line && !/dbus|unexpected operator/.test(line))
+      .slice(-lines).join('\n');
 }
 
 // Stops the browser and the server; keeps the temp dir (and so the
