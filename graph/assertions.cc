@@ -62,10 +62,16 @@ std::vector<std::pair<schema::Family, std::string>> NodeIndexEntries(
     uint64_t id, const kg::storage::NodeRecord& record,
     const Dictionary& dictionary,
     absl::FunctionRef<uint32_t(absl::string_view)> property_id) {
+  if (record.assertions_size() == 0) return {};
+  return NodeIndexEntriesOfView(id, record.label_id(),
+                                NodeView(id, record, dictionary), property_id);
+}
+
+std::vector<std::pair<schema::Family, std::string>> NodeIndexEntriesOfView(
+    uint64_t id, uint32_t label_id, const kg::v1::Node& view,
+    absl::FunctionRef<uint32_t(absl::string_view)> property_id) {
   std::vector<std::pair<schema::Family, std::string>> out;
-  if (record.assertions_size() == 0) return out;
-  kg::v1::Node view = NodeView(id, record, dictionary);
-  out.emplace_back(schema::kLabels, schema::LabelKey(record.label_id(), id));
+  out.emplace_back(schema::kLabels, schema::LabelKey(label_id, id));
   for (const std::string& name : NormalizedNames(view)) {
     out.emplace_back(schema::kNames, schema::NameKey(name, id));
   }

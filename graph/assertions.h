@@ -42,6 +42,12 @@ std::vector<std::pair<schema::Family, std::string>> NodeIndexEntries(
     const Dictionary& dictionary,
     absl::FunctionRef<uint32_t(absl::string_view)> property_id);
 
+// The same for a node with label `label_id` whose merged view (as
+// NodeView makes it, or a node asserted by one document alone) is `view`.
+std::vector<std::pair<schema::Family, std::string>> NodeIndexEntriesOfView(
+    uint64_t id, uint32_t label_id, const kg::v1::Node& view,
+    absl::FunctionRef<uint32_t(absl::string_view)> property_id);
+
 }  // namespace kg::graph
 
 #endif  // KG_GRAPH_ASSERTIONS_H_

@@ -23,6 +23,7 @@
 #include "assertions.h"
 #include "bulk_loader_table_file.h"
 #include "fact_validation.h"
+#include "kg/graph/encoding.h"
 #include "records.pb.h"
 #include "schema.h"
 #include "topology.h"
@@ -57,6 +58,13 @@ class KeyArena {
   size_t capacity_ = 0;
   size_t used_ = 0;
 };
+
+// Replaces the id `key` ends with (as `adj` and `doc_facts` keys do) in
+// place, so keys that share the rest are made without an allocation each.
+void SetTrailingId(uint64_t id, std::string* key) {
+  key->resize(key->size() - sizeof(id));
+  PutFixed64BE(key, id);
+}
 
 // Runs `tasks` on threads of their own and returns the first failure.
 absl::Status RunInParallel(std::vector<std::function<absl::Status()>> tasks) {
@@ -118,12 +126,13 @@ class RocksBulkLoader : public BulkLoader {
     assertion->set_document_key(document_key_);
     MergeNodeInto(node, document_key_, assertion);
     EnsureSource(document_key_, "import", assertion);
-    for (auto& entry : NodeIndexEntries(
-             id, node_record_, core_->dictionary, [&](absl::string_view name) {
-               return dictionary_cache_[static_cast<int>(DictKind::kProperty)]
-                   .find(name)
-                   ->second;
-             })) {
+    // The node is its record's only assertion: it is the record's view.
+    for (auto& entry :
+         NodeIndexEntriesOfView(id, *label, node, [&](absl::string_view name) {
+           return dictionary_cache_[static_cast<int>(DictKind::kProperty)]
+               .find(name)
+               ->second;
+         })) {
       index_entries_.push_back(std::move(entry));
     }
     node_record_.SerializeToString(&scratch_);
@@ -150,21 +159,17 @@ class RocksBulkLoader : public BulkLoader {
     added.type = *type;
     added.id = edges_.size() + 1;
     edges_.push_back(added);
-    edge_record_.Clear();
-    edge_record_.set_src(added.src);
-    edge_record_.set_dst(added.dst);
-    edge_record_.set_type_id(added.type);
-    if (edge.props().empty() && edge.sources().empty()) {
-      edge_record_.SerializeToString(&scratch_);
-      scratch_.append(bare_edge_assertion_);
-    } else {
-      kg::storage::Assertion* assertion = edge_record_.add_assertions();
+    // Bare edges' records are made from `edges_` at Finish, off the
+    // caller's thread; only the others are kept whole.
+    if (!edge.props().empty() || !edge.sources().empty()) {
+      EdgeRecord record = BareEdgeRecord(added);
+      kg::storage::Assertion* assertion = record.add_assertions();
       assertion->set_document_key(document_key_);
       MergeEdgeInto(edge, document_key_, assertion);
       EnsureSource(document_key_, "import", assertion);
-      edge_record_.SerializeToString(&scratch_);
+      record.SerializeToString(&edge_records_[added.id]);
     }
-    return File(schema::kEdges).Put(schema::IdKey(added.id), scratch_);
+    return absl::OkStatus();
   }
 
   absl::StatusOr<kg::v1::CommitSummary> Finish() override {
@@ -185,8 +190,8 @@ class RocksBulkLoader : public BulkLoader {
     if (node_ids_.empty()) return summary;
     // Each family's file is written and closed by one task; the tasks
     // share nothing else.
-    for (Family family :
-         {schema::kKeys, schema::kDocFacts, schema::kAdj, schema::kMeta}) {
+    for (Family family : {schema::kEdges, schema::kKeys, schema::kDocFacts,
+                          schema::kAdj, schema::kMeta}) {
       File(family);
     }
     absl::StatusOr<std::shared_ptr<const Topology>> topology;
@@ -205,17 +210,16 @@ class RocksBulkLoader : public BulkLoader {
           return s.ok() ? Close({schema::kAdj, schema::kMeta}) : s;
         },
         [&] {
-          absl::Status s = WriteKeys();
+          absl::Status s = WriteEdges();
+          if (s.ok()) s = WriteKeys();
           if (s.ok()) s = WriteIndexes();
-          return s.ok() ? Close({schema::kKeys, schema::kLabels, schema::kNames,
-                                 schema::kProps})
+          return s.ok() ? Close({schema::kEdges, schema::kKeys, schema::kLabels,
+                                 schema::kNames, schema::kProps})
                         : s;
         },
         [&] {
           absl::Status s = WriteDocFacts();
-          return s.ok() ? Close({schema::kDocFacts, schema::kNodes,
-                                 schema::kEdges})
-                        : s;
+          return s.ok() ? Close({schema::kDocFacts, schema::kNodes}) : s;
         },
     });
     if (!written.ok()) return written;
@@ -293,6 +297,34 @@ class RocksBulkLoader : public BulkLoader {
     return id;
   }
 
+  // An edge's record without its assertion.
+  static EdgeRecord BareEdgeRecord(const TopologyEdge& edge) {
+    EdgeRecord record;
+    record.set_src(edge.src);
+    record.set_dst(edge.dst);
+    record.set_type_id(edge.type);
+    return record;
+  }
+
+  // The `edges` records; a bare edge's is its ends and type followed by
+  // the shared assertion.
+  absl::Status WriteEdges() {
+    std::string value;
+    for (const TopologyEdge& edge : edges_) {
+      auto kept = edge_records_.find(edge.id);
+      if (kept == edge_records_.end()) {
+        BareEdgeRecord(edge).SerializeToString(&value);
+        value.append(bare_edge_assertion_);
+      }
+      absl::Status s =
+          File(schema::kEdges)
+              .Put(schema::IdKey(edge.id),
+                   kept == edge_records_.end() ? value : kept->second);
+      if (!s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status WriteKeys() {
     std::vector<std::pair<absl::string_view, uint64_t>> keys(node_ids_.begin(),
                                                              node_ids_.end());
@@ -317,18 +349,16 @@ class RocksBulkLoader : public BulkLoader {
 
   // Edge facts sort before node facts ('e' < 'n').
   absl::Status WriteDocFacts() {
+    std::string key = schema::DocFactKey(document_key_, schema::kEdgeFact, 0);
     for (const TopologyEdge& edge : edges_) {
-      absl::Status s = File(schema::kDocFacts)
-                           .Put(schema::DocFactKey(document_key_,
-                                                   schema::kEdgeFact, edge.id),
-                                "");
+      SetTrailingId(edge.id, &key);
+      absl::Status s = File(schema::kDocFacts).Put(key, "");
       if (!s.ok()) return s;
     }
+    key = schema::DocFactKey(document_key_, schema::kNodeFact, 0);
     for (uint64_t id = 1; id < labels_.size(); ++id) {
-      absl::Status s =
-          File(schema::kDocFacts)
-              .Put(schema::DocFactKey(document_key_, schema::kNodeFact, id),
-                   "");
+      SetTrailingId(id, &key);
+      absl::Status s = File(schema::kDocFacts).Put(key, "");
       if (!s.ok()) return s;
     }
     return absl::OkStatus();
@@ -357,12 +387,12 @@ class RocksBulkLoader : public BulkLoader {
       for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
         absl::Span<const TopologyEntry> edges = topology.Adjacent(node, dir);
         for (size_t first = 0; first < edges.size();) {
+          std::string key = schema::AdjKey({node, dir, edges[first].type, 0});
           size_t end = first;
           for (; end < edges.size() && edges[end].type == edges[first].type;
                ++end) {
-            absl::Status s = adj.Put(
-                schema::AdjKey({node, dir, edges[end].type, edges[end].other}),
-                schema::IdKey(edges[end].edge));
+            SetTrailingId(edges[end].other, &key);
+            absl::Status s = adj.Put(key, schema::IdKey(edges[end].edge));
             if (!s.ok()) return s;
           }
           absl::Status s =
@@ -391,6 +421,8 @@ class RocksBulkLoader : public BulkLoader {
   // Label ids by node id; ids start at 1.
   std::vector<uint32_t> labels_ = {0};
   std::vector<TopologyEdge> edges_;
+  // The records of edges with properties or sources, by edge id.
+  absl::flat_hash_map<uint64_t, std::string> edge_records_;
   // The closed files, by family.
   std::array<std::vector<rocksdb::IngestExternalFileArg>, schema::kFamilyCount>
       closed_;
@@ -399,7 +431,6 @@ class RocksBulkLoader : public BulkLoader {
   std::vector<std::pair<Family, std::string>> index_entries_;
   // Reused per fact.
   NodeRecord node_record_;
-  EdgeRecord edge_record_;
   std::string scratch_;
   bool finished_ = false;
 };

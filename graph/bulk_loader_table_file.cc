@@ -11,7 +11,10 @@ TableFile::TableFile(const StoreCore& core, schema::Family family,
       writer_(rocksdb::EnvOptions(),
               rocksdb::Options(rocksdb::DBOptions(),
                                core.descriptors[family].options),
-              family_) {}
+              family_,
+              // The files are read right after their ingestion: their
+              // pages stay cached.
+              /*invalidate_page_cache=*/false) {}
 
 absl::Status TableFile::Put(const rocksdb::Slice& key,
                             const rocksdb::Slice& value) {

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "absl/strings/ascii.h"
+
 namespace kg::graph {
 namespace {
 
@@ -296,6 +298,22 @@ std::string NormalizeName(absl::string_view text) {
     }
   }
   return out;
+}
+
+std::string Slugify(absl::string_view name) {
+  std::string folded = NormalizeName(name);
+  std::string slug;
+  bool dash = false;
+  for (char c : folded) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      if (dash && !slug.empty()) slug.push_back('-');
+      dash = false;
+      slug.push_back(c);
+    } else if (c == ' ' || c == '-' || c == '/' || c == '_') {
+      dash = true;
+    }
+  }
+  return slug;
 }
 
 }  // namespace kg::graph

@@ -223,8 +223,9 @@ class CommitmentsPlan {
       absl::StatusOr<bool> more = parts.Next(&row);
       if (!more.ok()) return more.status();
       if (!*more) return absl::OkStatus();
-      if (const auto* node = row[graph::query::Traverse::kNode].node()) {
-        frameworks_->insert(node->id);
+      const graph::query::Value& node = row[graph::query::Traverse::kNode];
+      if (node.kind() == graph::query::Value::Kind::kNode) {
+        frameworks_->insert(node.as_node().id);
       }
     }
   }
@@ -286,7 +287,7 @@ class CommitmentsPlan {
       absl::StatusOr<bool> more = scan_->Next(&row);
       if (!more.ok()) return more.status();
       if (!*more) return std::nullopt;
-      const uint64_t id = row[0].node()->id;
+      const uint64_t id = row[0].as_node().id;
       if (id < resume_.commitment) continue;
       position_ = scan_->position();
       return id;

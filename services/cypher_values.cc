@@ -25,6 +25,7 @@ absl::Status FillNode(uint64_t id, graph::cypher::PropertyGraph& graph,
   absl::StatusOr<graph::cypher::NodeData> node = graph.Node(id);
   if (!node.ok()) return node.status();
   out->set_id(id);
+  out->set_key(node->key);
   for (const std::string& label : node->labels) out->add_labels(label);
   return FillProperties(node->properties, graph, out->mutable_properties());
 }
@@ -120,10 +121,10 @@ absl::StatusOr<kg::v1::CypherValue> ToCypherMessage(
                               out.mutable_map_value()->mutable_entries());
       break;
     case Kind::kNode:
-      status = FillNode(value.node_id(), graph, out.mutable_node_value());
+      status = FillNode(value.as_node().id, graph, out.mutable_node_value());
       break;
     case Kind::kRelationship:
-      status = FillRelationship(value.relationship_id(), graph,
+      status = FillRelationship(value.as_relationship().id, graph,
                                 out.mutable_relationship_value());
       break;
     case Kind::kPath: {
@@ -131,8 +132,9 @@ absl::StatusOr<kg::v1::CypherValue> ToCypherMessage(
       for (uint64_t id : value.as_path().nodes) {
         status.Update(FillNode(id, graph, path->add_nodes()));
       }
-      for (uint64_t id : value.as_path().relationships) {
-        status.Update(FillRelationship(id, graph, path->add_relationships()));
+      for (const graph::query::EdgeRef& edge : value.as_path().edges) {
+        status.Update(
+            FillRelationship(edge.id, graph, path->add_relationships()));
       }
       break;
     }

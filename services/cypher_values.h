@@ -9,7 +9,6 @@
 #include "absl/strings/string_view.h"
 #include "kg/graph/cypher/engine.h"
 #include "kg/graph/cypher/property_graph.h"
-#include "kg/graph/cypher/value.h"
 #include "kg/v1/query_service.pb.h"
 
 namespace kg::services {

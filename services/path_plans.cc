@@ -52,30 +52,31 @@ int BatchSize(const kg::v1::TraverseResponse& batch) {
 absl::Status AddRow(QueryContext& context, const Row& row, bool paths,
                     bool with_sources, kg::v1::TraverseResponse* batch) {
   using graph::query::Traverse;
-  const graph::query::NodeRef* node = row[Traverse::kNode].node();
+  using Kind = graph::query::Value::Kind;
+  const bool node_row = row[Traverse::kNode].kind() == Kind::kNode;
   if (paths) {
     // Edge rows add nothing to the paths.
-    if (node == nullptr) return absl::OkStatus();
+    if (!node_row) return absl::OkStatus();
     absl::StatusOr<kg::v1::Path> path =
-        PathMessage(context, *row[Traverse::kPath].path(), with_sources);
+        PathMessage(context, row[Traverse::kPath].as_path(), with_sources);
     if (!path.ok()) return path.status();
     *batch->add_paths() = *std::move(path);
     return context.budget().ChargeRows();
   }
-  if (node != nullptr) {
+  if (node_row) {
     absl::StatusOr<kg::v1::Node> message =
-        NodeMessage(context, node->id, with_sources);
+        NodeMessage(context, row[Traverse::kNode].as_node().id, with_sources);
     if (!message.ok()) return message.status();
     kg::v1::TraversedNode* traversed = batch->add_nodes();
     *traversed->mutable_node() = *std::move(message);
-    traversed->set_depth(row[Traverse::kDepth].scalar()->int_value());
+    traversed->set_depth(row[Traverse::kDepth].as_int());
     if (absl::Status charged = context.budget().ChargeRows(); !charged.ok()) {
       return charged;
     }
   }
-  if (const graph::query::EdgeRef* edge = row[Traverse::kEdge].edge()) {
-    absl::StatusOr<kg::v1::Edge> message =
-        EdgeMessage(context, edge->id, with_sources);
+  if (row[Traverse::kEdge].kind() == Kind::kRelationship) {
+    absl::StatusOr<kg::v1::Edge> message = EdgeMessage(
+        context, row[Traverse::kEdge].as_relationship().id, with_sources);
     if (!message.ok()) return message.status();
     *batch->add_edges() = *std::move(message);
     return context.budget().ChargeRows();
@@ -199,7 +200,7 @@ absl::Status RunShortestPath(const QueryEnv& env,
   response->set_found(*found);
   if (!*found) return absl::OkStatus();
   absl::StatusOr<kg::v1::Path> path =
-      PathMessage(context, *row[0].path(), request.with_sources());
+      PathMessage(context, row[0].as_path(), request.with_sources());
   if (!path.ok()) return path.status();
   *response->mutable_path() = *std::move(path);
   return absl::OkStatus();
@@ -242,7 +243,7 @@ absl::Status RunPaths(const QueryEnv& env, const kg::v1::PathsRequest& request,
       break;
     }
     absl::StatusOr<kg::v1::Path> path =
-        PathMessage(context, *row[0].path(), request.with_sources());
+        PathMessage(context, row[0].as_path(), request.with_sources());
     if (!path.ok()) return path.status();
     *response->add_paths() = *std::move(path);
   }

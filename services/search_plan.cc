@@ -111,7 +111,7 @@ class SearchPlan {
       if (!more.ok()) return more.status();
       if (!*more) return absl::OkStatus();
       absl::StatusOr<const kg::v1::Node*> node =
-          context_.Node(row[0].node()->id);
+          context_.Node(row[0].as_node().id);
       if (!node.ok()) return node.status();
       if (LabelMatches(**node)) ScoreNames(**node);
     }
@@ -147,7 +147,7 @@ class SearchPlan {
       if (!more.ok()) return more.status();
       if (!*more) return absl::OkStatus();
       absl::StatusOr<const kg::v1::Node*> node =
-          context_.Node(row[0].node()->id);
+          context_.Node(row[0].as_node().id);
       if (!node.ok()) return node.status();
       auto text = (*node)->props().find("text");
       if (text == (*node)->props().end()) continue;

@@ -1,7 +1,6 @@
 #include "kg/services/server_builder.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
-#include <grpcpp/health_check_service_interface.h>
 
 #include <memory>
 #include <utility>
@@ -73,9 +72,7 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
       CredentialsFor(options, tokens);
   if (!credentials.ok()) return credentials.status();
   const std::string& listen_address = options.listen_address;
-  // Both are process-wide switches that only affect servers built after
-  // them; the reflection plugin registers itself at most once.
-  grpc::EnableDefaultHealthCheckService(true);
+  // A process-wide switch; the plugin registers itself at most once.
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   std::unique_ptr<KgServer> server(
@@ -87,6 +84,7 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
   builder.RegisterService(&server->ingest_service_);
   builder.RegisterService(&server->query_service_);
   builder.RegisterService(&server->admin_service_);
+  builder.RegisterService(&server->health_service_);
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
@@ -98,12 +96,12 @@ absl::StatusOr<std::unique_ptr<KgServer>> KgServer::Start(
     return absl::UnavailableError(
         absl::StrCat("listen: cannot serve on ", listen_address));
   }
-  // Per-service health, besides the server-wide "" that gRPC sets itself.
-  for (const char* service : {kg::v1::GraphService::service_full_name(),
+  // The whole server ("") and each service.
+  for (const char* service : {"", kg::v1::GraphService::service_full_name(),
                               kg::v1::IngestService::service_full_name(),
                               kg::v1::QueryService::service_full_name(),
                               kg::v1::AdminService::service_full_name()}) {
-    server->server_->GetHealthCheckService()->SetServingStatus(service, true);
+    server->health_service_.SetServing(service, true);
   }
   std::string host = listen_address.substr(0, listen_address.rfind(':'));
   server->address_ = absl::StrCat(host, ":", server->port_);
@@ -127,6 +125,7 @@ KgServer::~KgServer() { Shutdown(absl::ZeroDuration()); }
 
 void KgServer::Shutdown(absl::Duration grace) {
   http_.reset();
+  health_service_.Shutdown();
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   }

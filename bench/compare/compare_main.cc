@@ -12,7 +12,7 @@
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
 #include "kg/services/server_builder.h"
-#include "run_setup.h"
+#include "run_flags.h"
 #include "systems.h"
 
 ABSL_FLAG(uint32_t, nodes, 100000, "Nodes of the generated graph.");
@@ -58,54 +58,38 @@ SystemResult Skipped(const std::string& name, const std::string& why) {
 int Report(const RunInfo& info, const std::vector<SystemResult>& results);
 
 int Main() {
-  const std::string work_dir = absl::GetFlag(FLAGS_work_dir);
-  const uint64_t seed = absl::GetFlag(FLAGS_seed);
-  WorkloadSizes sizes{absl::GetFlag(FLAGS_q1), absl::GetFlag(FLAGS_q2),
-                      absl::GetFlag(FLAGS_q4), absl::GetFlag(FLAGS_q5)};
-  absl::StatusOr<PreparedRun> prepared =
-      PrepareRun(work_dir, absl::GetFlag(FLAGS_nodes), seed, sizes,
-                 absl::GetFlag(FLAGS_machine));
+  absl::StatusOr<PreparedRun> prepared = PrepareRunFromFlags();
   if (!prepared.ok()) return Fail(prepared.status());
   const RunInfo& info = prepared->info;
   const Workload& workload = prepared->workload;
   const std::string& csv_dir = prepared->csv_dir;
+  const std::string work_dir = absl::GetFlag(FLAGS_work_dir);
   fprintf(stderr, "kg_compare: %u nodes, %zu edges in %s\n", info.nodes,
           info.edges, csv_dir.c_str());
 
-  std::vector<SystemResult> results;
-  // Adds a run's result once its answers match kg's.
-  auto add = [&](absl::StatusOr<SystemResult> result) {
-    if (!result.ok()) return result.status();
-    if (!results.empty()) {
-      absl::Status same = CheckSameAnswers(results.front(), *result, workload);
-      if (!same.ok()) return same;
-    }
-    fprintf(stderr, "kg_compare: %s done\n", result->name.c_str());
-    results.push_back(*std::move(result));
-    return absl::OkStatus();
-  };
+  CheckedResults checked("kg_compare", workload);
+  std::vector<SystemResult>& results = checked.results();
 
   auto kg = LoadKg(csv_dir, work_dir + "/kg-db");
   if (!kg.ok()) return Fail(kg.status());
   graph::GraphStore& store = *kg->loaded;
-  absl::Status status =
-      add(RunClients("kg in process", kg->seconds,
-                     OneClient(NewKgInProcessClient(store)), workload));
+  absl::Status status = checked.Add(RunOneClient(
+      "kg in process", kg->seconds, NewKgInProcessClient(store), workload));
   if (!status.ok()) return Fail(status);
   {
     auto server = services::KgServer::Start(store, UncappedServerOptions());
     if (!server.ok()) return Fail(server.status());
-    status = add(RunClients("kg gRPC 1 client", kg->seconds,
-                            OneClient(NewKgGrpcClient((*server)->address())),
-                            workload));
+    status = checked.Add(RunOneClient("kg gRPC 1 client", kg->seconds,
+                                      NewKgGrpcClient((*server)->address()),
+                                      workload));
     std::vector<std::unique_ptr<Client>> clients;
     for (int i = 0; i < absl::GetFlag(FLAGS_grpc_clients); ++i) {
       clients.push_back(NewKgGrpcClient((*server)->address()));
     }
     if (status.ok()) {
-      status =
-          add(RunClients(absl::StrCat("kg gRPC ", clients.size(), " clients"),
-                         kg->seconds, clients, workload));
+      status = checked.Add(
+          RunClients(absl::StrCat("kg gRPC ", clients.size(), " clients"),
+                     kg->seconds, clients, workload));
     }
     if (!status.ok()) return Fail(status);
   }
@@ -114,8 +98,8 @@ int Main() {
 
   auto sqlite = LoadSqlite(csv_dir, work_dir + "/sqlite.db");
   if (!sqlite.ok()) return Fail(sqlite.status());
-  status = add(RunClients("SQLite", sqlite->seconds,
-                          OneClient(std::move(sqlite->loaded)), workload));
+  status = checked.Add(RunOneClient("SQLite", sqlite->seconds,
+                                    std::move(sqlite->loaded), workload));
   if (!status.ok()) return Fail(status);
 
   const std::string conninfo = absl::GetFlag(FLAGS_postgres);
@@ -123,8 +107,8 @@ int Main() {
       absl::UnavailableError(absl::GetFlag(FLAGS_postgres_skipped));
   if (!conninfo.empty()) postgres = LoadPostgres(csv_dir, conninfo);
   if (postgres.ok()) {
-    status = add(RunClients("PostgreSQL (libpq)", postgres->seconds,
-                            OneClient(std::move(postgres->loaded)), workload));
+    status = checked.Add(RunOneClient("PostgreSQL (libpq)", postgres->seconds,
+                                      std::move(postgres->loaded), workload));
     if (!status.ok()) return Fail(status);
   } else {
     results.push_back(Skipped("PostgreSQL (libpq)",
@@ -141,7 +125,7 @@ int Main() {
     // A peer that cannot run is skipped; one that answers wrong fails.
     if (!kuzu.ok()) {
       results.push_back(Skipped("Kuzu (node)", kuzu.status().ToString()));
-    } else if (status = add(std::move(kuzu)); !status.ok()) {
+    } else if (status = checked.Add(std::move(kuzu)); !status.ok()) {
       return Fail(status);
     }
   }

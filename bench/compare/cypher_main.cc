@@ -13,7 +13,7 @@
 #include "absl/flags/parse.h"
 #include "cypher_system.h"
 #include "kg/services/server_builder.h"
-#include "run_setup.h"
+#include "run_flags.h"
 #include "systems.h"
 
 ABSL_FLAG(uint32_t, nodes, 20000, "Nodes of the generated graph.");
@@ -35,17 +35,12 @@ int Fail(const absl::Status& status) {
 }
 
 int Main() {
-  const std::string work_dir = absl::GetFlag(FLAGS_work_dir);
-  const uint64_t seed = absl::GetFlag(FLAGS_seed);
-  WorkloadSizes sizes{absl::GetFlag(FLAGS_q1), absl::GetFlag(FLAGS_q2),
-                      absl::GetFlag(FLAGS_q4), absl::GetFlag(FLAGS_q5)};
-  absl::StatusOr<PreparedRun> prepared =
-      PrepareRun(work_dir, absl::GetFlag(FLAGS_nodes), seed, sizes,
-                 absl::GetFlag(FLAGS_machine));
+  absl::StatusOr<PreparedRun> prepared = PrepareRunFromFlags();
   if (!prepared.ok()) return Fail(prepared.status());
   const RunInfo& info = prepared->info;
   const Workload& workload = prepared->workload;
   const std::string& csv_dir = prepared->csv_dir;
+  const std::string work_dir = absl::GetFlag(FLAGS_work_dir);
   auto kg = LoadKg(csv_dir, work_dir + "/kg-db");
   if (!kg.ok()) return Fail(kg.status());
   graph::GraphStore& store = *kg->loaded;
@@ -63,19 +58,13 @@ int Main() {
   runs.push_back({"kg typed RPCs (gRPC)", NewKgGrpcClient(address)});
   runs.push_back({"kg Cypher in process", NewKgCypherInProcessClient(store)});
   runs.push_back({"kg Cypher Run (gRPC)", NewKgCypherGrpcClient(address)});
-  std::vector<SystemResult> results;
+  CheckedResults checked("kg_compare_cypher", workload);
   for (Run& run : runs) {
-    absl::StatusOr<SystemResult> result = RunClients(
-        run.name, kg->seconds, OneClient(std::move(run.client)), workload);
-    if (!result.ok()) return Fail(result.status());
-    if (!results.empty()) {
-      absl::Status same = CheckSameAnswers(results.front(), *result, workload);
-      if (!same.ok()) return Fail(same);
-    }
-    fprintf(stderr, "kg_compare_cypher: %s done\n", run.name);
-    results.push_back(*std::move(result));
+    absl::Status added = checked.Add(
+        RunOneClient(run.name, kg->seconds, std::move(run.client), workload));
+    if (!added.ok()) return Fail(added);
   }
-  PrintTable(info, results, stdout);
+  PrintTable(info, checked.results(), stdout);
   return 0;
 }
 

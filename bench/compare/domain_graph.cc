@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <random>
 
 #include "absl/container/flat_hash_set.h"
@@ -64,13 +65,44 @@ void AddDistinct(DomainGraph& graph, uint32_t src, EdgeType type, int count,
   }
 }
 
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-  return absl::StrSplit(line, ',');
+// Splits `line` at commas into `fields`, views into the line: no copy a
+// field. Returns the number of fields, or N + 1 when there are more.
+template <size_t N>
+size_t SplitCsvLine(absl::string_view line, absl::string_view (&fields)[N]) {
+  size_t count = 0;
+  for (absl::string_view field : absl::StrSplit(line, ',')) {
+    if (count == N) return N + 1;
+    fields[count++] = field;
+  }
+  return count;
+}
+
+// Calls `parse` on the N fields of each row of `dir`/`file` after its
+// header, read whole; InvalidArgument naming the file and line of a row
+// with another number of fields or one `parse` returns false for.
+template <size_t N, typename Parse>
+absl::Status ForEachRow(const std::string& dir, const char* file, Parse parse) {
+  const std::string path = absl::StrCat(dir, "/", file);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(path + ": cannot open");
+  const std::string contents((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+  if (in.bad()) return absl::InternalError(path + ": cannot read");
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
+    if (++line_number == 1 || line.empty()) continue;
+    absl::string_view fields[N];
+    if (SplitCsvLine(line, fields) != N || !parse(fields)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", line_number, ": malformed row"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 // The index of `name` among `names`, or -1.
 template <size_t N>
-int IndexOf(const char* const (&names)[N], const std::string& name) {
+int IndexOf(const char* const (&names)[N], absl::string_view name) {
   for (size_t i = 0; i < N; ++i) {
     if (name == names[i]) return i;
   }
@@ -187,40 +219,32 @@ absl::Status WriteCsv(const DomainGraph& graph, const std::string& dir) {
 
 absl::StatusOr<DomainGraph> ReadCsv(const std::string& dir) {
   DomainGraph graph;
-  std::string line;
-  int line_number = 0;
-  auto bad = [&](const char* file) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(dir, "/", file, ":", line_number, ": malformed row"));
-  };
-  std::ifstream nodes(dir + "/nodes.csv");
-  if (!nodes) return absl::NotFoundError(dir + "/nodes.csv: cannot open");
-  for (line_number = 1; std::getline(nodes, line); ++line_number) {
-    if (line_number == 1) continue;
-    std::vector<std::string> fields = SplitCsvLine(line);
-    uint32_t id = 0;
-    int label = fields.size() == 4 ? IndexOf(kLabelNames, fields[2]) : -1;
-    if (label < 0 || !absl::SimpleAtoi(fields[0], &id) ||
-        id != graph.labels.size()) {
-      return bad("nodes.csv");
-    }
-    graph.labels.push_back(static_cast<NodeLabel>(label));
-  }
-  std::ifstream edges(dir + "/edges.csv");
-  if (!edges) return absl::NotFoundError(dir + "/edges.csv: cannot open");
-  for (line_number = 1; std::getline(edges, line); ++line_number) {
-    if (line_number == 1) continue;
-    std::vector<std::string> fields = SplitCsvLine(line);
-    GraphEdge edge;
-    int type = fields.size() == 3 ? IndexOf(kEdgeTypeNames, fields[2]) : -1;
-    if (type < 0 || !absl::SimpleAtoi(fields[0], &edge.src) ||
-        !absl::SimpleAtoi(fields[1], &edge.dst) ||
-        edge.src >= graph.node_count() || edge.dst >= graph.node_count()) {
-      return bad("edges.csv");
-    }
-    edge.type = static_cast<EdgeType>(type);
-    graph.edges.push_back(edge);
-  }
+  absl::Status status =
+      ForEachRow<4>(dir, "nodes.csv", [&](const absl::string_view* fields) {
+        uint32_t id = 0;
+        int label = IndexOf(kLabelNames, fields[2]);
+        if (label < 0 || !absl::SimpleAtoi(fields[0], &id) ||
+            id != graph.labels.size()) {
+          return false;
+        }
+        graph.labels.push_back(static_cast<NodeLabel>(label));
+        return true;
+      });
+  if (!status.ok()) return status;
+  status =
+      ForEachRow<3>(dir, "edges.csv", [&](const absl::string_view* fields) {
+        GraphEdge edge;
+        int type = IndexOf(kEdgeTypeNames, fields[2]);
+        if (type < 0 || !absl::SimpleAtoi(fields[0], &edge.src) ||
+            !absl::SimpleAtoi(fields[1], &edge.dst) ||
+            edge.src >= graph.node_count() || edge.dst >= graph.node_count()) {
+          return false;
+        }
+        edge.type = static_cast<EdgeType>(type);
+        graph.edges.push_back(edge);
+        return true;
+      });
+  if (!status.ok()) return status;
   return graph;
 }
 

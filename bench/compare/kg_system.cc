@@ -137,10 +137,9 @@ class InProcessClient : public Client {
     if (!rows.ok()) return rows.status();
     absl::Status status;
     for (const Row& row : *rows) {
-      const graph::query::NodeRef* node =
-          row[graph::query::Traverse::kNode].node();
-      if (node != nullptr && status.ok()) {
-        status = AddKey(context, node->id, answer);
+      const graph::query::Value& node = row[graph::query::Traverse::kNode];
+      if (node.kind() == graph::query::Value::Kind::kNode && status.ok()) {
+        status = AddKey(context, node.as_node().id, answer);
       }
     }
     return status;
@@ -161,7 +160,7 @@ class InProcessClient : public Client {
     if (!rows.ok()) return rows.status();
     *answer = PathAnswer(
         rows->empty() ? -1
-                      : static_cast<int>((*rows)[0][0].path()->edges.size()));
+                      : static_cast<int>((*rows)[0][0].as_path().edges.size()));
     return absl::OkStatus();
   }
 

@@ -1,5 +1,6 @@
 #include "run_setup.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <utility>
 
@@ -48,10 +49,24 @@ services::ServerOptions UncappedServerOptions() {
   return options;
 }
 
-std::vector<std::unique_ptr<Client>> OneClient(std::unique_ptr<Client> client) {
+absl::StatusOr<SystemResult> RunOneClient(const std::string& name,
+                                          double load_seconds,
+                                          std::unique_ptr<Client> client,
+                                          const Workload& workload) {
   std::vector<std::unique_ptr<Client>> clients;
   clients.push_back(std::move(client));
-  return clients;
+  return RunClients(name, load_seconds, clients, workload);
+}
+
+absl::Status CheckedResults::Add(absl::StatusOr<SystemResult> result) {
+  if (!result.ok()) return result.status();
+  if (!results_.empty()) {
+    absl::Status same = CheckSameAnswers(results_.front(), *result, workload_);
+    if (!same.ok()) return same;
+  }
+  fprintf(stderr, "%s: %s done\n", program_.c_str(), result->name.c_str());
+  results_.push_back(*std::move(result));
+  return absl::OkStatus();
 }
 
 }  // namespace kg::bench

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -33,8 +34,31 @@ absl::StatusOr<PreparedRun> PrepareRun(const std::string& work_dir,
 // A loopback server whose query limits let every question finish.
 services::ServerOptions UncappedServerOptions();
 
-// The one-element client list of a single-client run.
-std::vector<std::unique_ptr<Client>> OneClient(std::unique_ptr<Client> client);
+// RunClients with `client` alone.
+absl::StatusOr<SystemResult> RunOneClient(const std::string& name,
+                                          double load_seconds,
+                                          std::unique_ptr<Client> client,
+                                          const Workload& workload);
+
+// One program's results, each checked against the first's answers as it
+// is added (the first is the reference).
+class CheckedResults {
+ public:
+  // `program` prefixes the progress lines on stderr.
+  CheckedResults(std::string program, const Workload& workload)
+      : program_(std::move(program)), workload_(workload) {}
+
+  // Keeps `result` once its answers equal the first result's; returns the
+  // run's error or the first difference otherwise.
+  absl::Status Add(absl::StatusOr<SystemResult> result);
+
+  std::vector<SystemResult>& results() { return results_; }
+
+ private:
+  const std::string program_;
+  const Workload& workload_;
+  std::vector<SystemResult> results_;
+};
 
 }  // namespace kg::bench
 

@@ -80,8 +80,9 @@ class Renderer {
       std::vector<std::string> labels;
       for (const std::string& l : node.labels())
         labels.push_back(JsonString(l));
-      return absl::StrCat("{\"id\": ", node.id(), ", \"labels\": [",
-                          absl::StrJoin(labels, ", "),
+      return absl::StrCat("{\"id\": ", node.id(),
+                          ", \"key\": ", JsonString(node.key()),
+                          ", \"labels\": [", absl::StrJoin(labels, ", "),
                           "], \"properties\": ", Map(node.properties()), "}");
     }
     std::string labels;

@@ -79,9 +79,10 @@ def value_of(value):
 
 @dataclasses.dataclass
 class CypherNode:
-    """A node a query returned: its id (stable within one call), labels
-    and properties (a dict of Python values)."""
+    """A node a query returned: its id (stable within one call), its domain
+    key, labels and properties (a dict of Python values)."""
     id: int
+    key: str
     labels: list
     properties: dict
 
@@ -104,7 +105,7 @@ class CypherPath:
 
 
 def _cypher_node(node):
-    return CypherNode(node.id, list(node.labels),
+    return CypherNode(node.id, node.key, list(node.labels),
                       {k: from_cypher(v) for k, v in node.properties.items()})
 
 

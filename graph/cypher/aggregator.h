@@ -1,16 +1,14 @@
 // Aggregator: one aggregate call (count, collect, sum, avg, min, max,
-// percentileDisc, percentileCont, stDev, stDevP) accumulated over the rows
-// of one group. Nulls are skipped; DISTINCT keeps the first of equivalent
-// values.
+// percentileDisc, percentileCont, stDev, stDevP) over the rows of one
+// group: evaluates the call's argument per row and accumulates it with
+// the query pipeline's Accumulator (kg/graph/query/accumulator.h).
 #ifndef KG_GRAPH_CYPHER_AGGREGATOR_H_
 #define KG_GRAPH_CYPHER_AGGREGATOR_H_
 
-#include <vector>
-
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "ast.h"
 #include "evaluator.h"
+#include "kg/graph/query/accumulator.h"
 
 namespace kg::graph::cypher {
 
@@ -18,7 +16,7 @@ class Aggregator {
  public:
   // `call` is a kFunction naming an aggregate or a kCountStar; it must
   // outlive the aggregator.
-  explicit Aggregator(const Expr& call) : call_(call) {}
+  explicit Aggregator(const Expr& call);
 
   absl::Status Add(Evaluator& evaluator, const Row& row);
   // The aggregate's value; `row` evaluates constant extra arguments (the
@@ -27,9 +25,7 @@ class Aggregator {
 
  private:
   const Expr& call_;
-  std::vector<Value> values_;
-  absl::flat_hash_set<std::string> seen_;
-  int64_t rows_ = 0;
+  query::Accumulator accumulator_;
 };
 
 }  // namespace kg::graph::cypher

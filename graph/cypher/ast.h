@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kg/graph/cypher/value.h"
+#include "kg/graph/cypher/property_graph.h"
 
 namespace kg::graph::cypher {
 

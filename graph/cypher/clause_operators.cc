@@ -66,8 +66,11 @@ class CreateOp final : public CypherOperator {
  private:
   absl::Status ReadAndCreate() {
     if (writable_ == nullptr) {
-      return CypherError("Error", "ReadOnlyGraph",
-                         "CREATE is not supported on this graph");
+      // Only the domain graph is read-only.
+      return QueryError("Error", "ReadOnlyGraph",
+                        "CREATE cannot write to the domain graph, which Run "
+                        "only reads; run it on a scratch graph "
+                        "(scratch_graph)");
     }
     Record row;
     while (true) {
@@ -107,7 +110,7 @@ class CreateOp final : public CypherOperator {
       if (bound->second.kind() != Value::Kind::kNode) {
         return TypeError(absl::StrCat(node.variable, " is not a node"));
       }
-      return bound->second.node_id();
+      return bound->second.as_node().id;
     }
     NodeData data;
     data.labels = node.labels;
@@ -116,12 +119,12 @@ class CreateOp final : public CypherOperator {
     data.properties = *std::move(props);
     absl::StatusOr<uint64_t> id = writable_->CreateNode(std::move(data));
     if (!id.ok()) return id.status();
-    if (!node.variable.empty()) row[node.variable] = Value(NodeId{*id});
+    if (!node.variable.empty()) row[node.variable] = Value(NodeRef{*id});
     return *id;
   }
 
   absl::Status CreatePath(const PathPattern& path, Row& row) {
-    PathValue walk;
+    Path walk;
     for (size_t i = 0; i < path.nodes.size(); ++i) {
       absl::StatusOr<uint64_t> node = NodeOf(path.nodes[i], row);
       if (!node.ok()) return node.status();
@@ -138,11 +141,11 @@ class CreateOp final : public CypherOperator {
       absl::StatusOr<Value::Map> props = EvalProperties(rel.properties, row);
       if (!props.ok()) return props.status();
       data.properties = *std::move(props);
-      absl::StatusOr<uint64_t> id =
-          writable_->CreateRelationship(std::move(data));
+      absl::StatusOr<uint64_t> id = writable_->CreateRelationship(data);
       if (!id.ok()) return id.status();
-      walk.relationships.push_back(*id);
-      if (!rel.variable.empty()) row[rel.variable] = Value(RelId{*id});
+      data.id = *id;
+      walk.edges.push_back(RefOf(data));
+      if (!rel.variable.empty()) row[rel.variable] = Value(RefOf(data));
     }
     if (!path.variable.empty()) row[path.variable] = Value(std::move(walk));
     return absl::OkStatus();

@@ -1,7 +1,6 @@
 #include "kg/graph/cypher/domain_graph.h"
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/str_format.h"
 #include "kg/graph/snapshot.h"
 
 namespace kg::graph::cypher {
@@ -24,43 +23,12 @@ Direction ToDirection(RelDirection d) {
 Value::Map PropertiesOf(
     const google::protobuf::Map<std::string, kg::v1::Value>& props) {
   Value::Map out;
-  for (const auto& [key, value] : props) out[key] = FromPropertyValue(value);
+  for (const auto& [key, value] : props)
+    out[key] = query::FromPropertyValue(value);
   return out;
 }
 
 }  // namespace
-
-Value FromPropertyValue(const kg::v1::Value& value) {
-  switch (value.kind_case()) {
-    case kg::v1::Value::kStringValue:
-      return Value(value.string_value());
-    case kg::v1::Value::kIntValue:
-      return Value(static_cast<int64_t>(value.int_value()));
-    case kg::v1::Value::kDoubleValue:
-      return Value(value.double_value());
-    case kg::v1::Value::kBoolValue:
-      return Value(value.bool_value());
-    case kg::v1::Value::kDateValue: {
-      const kg::v1::Date& d = value.date_value();
-      if (d.month() == 0) return Value(absl::StrFormat("%04d", d.year()));
-      if (d.day() == 0) {
-        return Value(absl::StrFormat("%04d-%02d", d.year(), d.month()));
-      }
-      return Value(
-          absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day()));
-    }
-    case kg::v1::Value::kListValue: {
-      Value::List list;
-      for (const kg::v1::Value& v : value.list_value().values()) {
-        list.push_back(FromPropertyValue(v));
-      }
-      return Value(std::move(list));
-    }
-    case kg::v1::Value::KIND_NOT_SET:
-      return Value();
-  }
-  return Value();
-}
 
 absl::StatusOr<std::vector<uint64_t>> DomainGraph::ScanNodes(
     const NodeFilter& filter) {
@@ -99,6 +67,7 @@ absl::StatusOr<NodeData> DomainGraph::Node(uint64_t id) {
   if (!node.ok()) return node.status();
   NodeData data;
   data.labels.push_back((*node)->label());
+  data.key = (*node)->key();
   data.properties = PropertiesOf((*node)->props());
   data.properties["key"] = Value((*node)->key());
   data.properties["name"] = Value((*node)->name());

@@ -1,30 +1,21 @@
-// The errors of the language as the openCypher TCK names them: an error
-// type (SyntaxError for everything found before running, TypeError,
-// ArgumentError, ArithmeticError, ... while running) and a detail code.
-// All are InvalidArgument with the message "<type>: <detail>: <what>".
+// The Cypher engine's errors: the query errors of
+// kg/graph/query/query_error.h, and SyntaxError for everything found
+// before running.
 #ifndef KG_GRAPH_CYPHER_ERRORS_H_
 #define KG_GRAPH_CYPHER_ERRORS_H_
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "kg/graph/query/query_error.h"
 
 namespace kg::graph::cypher {
 
-inline absl::Status CypherError(absl::string_view type,
-                                absl::string_view detail,
-                                absl::string_view what) {
-  return absl::InvalidArgumentError(
-      absl::StrCat(type, ": ", detail, ": ", what));
-}
+using query::QueryError;
+using query::TypeError;
 
 inline absl::Status CompileError(absl::string_view detail,
                                  absl::string_view what) {
-  return CypherError("SyntaxError", detail, what);
-}
-
-inline absl::Status TypeError(absl::string_view what) {
-  return CypherError("TypeError", "InvalidArgumentType", what);
+  return QueryError("SyntaxError", detail, what);
 }
 
 }  // namespace kg::graph::cypher

@@ -69,8 +69,8 @@ absl::StatusOr<Value> Arithmetic(const std::string& op, const Value& a,
       overflow = __builtin_mul_overflow(x, y, &r);
     } else {
       if (y == 0) {
-        return CypherError("ArithmeticError", "DivisionByZero",
-                           absl::StrCat(x, " ", op, " 0"));
+        return QueryError("ArithmeticError", "DivisionByZero",
+                          absl::StrCat(x, " ", op, " 0"));
       }
       if (x == INT64_MIN && y == -1) {
         overflow = op == "/";
@@ -80,8 +80,8 @@ absl::StatusOr<Value> Arithmetic(const std::string& op, const Value& a,
       }
     }
     if (overflow) {
-      return CypherError("ArithmeticError", "IntegerOverflow",
-                         absl::StrCat(x, " ", op, " ", y));
+      return QueryError("ArithmeticError", "IntegerOverflow",
+                        absl::StrCat(x, " ", op, " ", y));
     }
     return Value(r);
   }
@@ -131,7 +131,7 @@ absl::StatusOr<Value> Evaluator::Property(const Value& holder,
       properties = &holder.as_map();
       break;
     case Kind::kNode: {
-      absl::StatusOr<NodeData> node = graph_.Node(holder.node_id());
+      absl::StatusOr<NodeData> node = graph_.Node(holder.as_node().id);
       if (!node.ok()) return node.status();
       loaded = std::move(node->properties);
       properties = &loaded;
@@ -139,7 +139,7 @@ absl::StatusOr<Value> Evaluator::Property(const Value& holder,
     }
     case Kind::kRelationship: {
       absl::StatusOr<RelationshipData> rel =
-          graph_.Relationship(holder.relationship_id());
+          graph_.Relationship(holder.as_relationship().id);
       if (!rel.ok()) return rel.status();
       loaded = std::move(rel->properties);
       properties = &loaded;
@@ -170,8 +170,8 @@ absl::StatusOr<Value> Evaluator::Eval(const Expr& e, const Row& row,
     case ExprKind::kParameter: {
       auto it = parameters_.find(e.name);
       if (it == parameters_.end()) {
-        return CypherError("ParameterMissing", "MissingParameter",
-                           absl::StrCat("$", e.name));
+        return QueryError("ParameterMissing", "MissingParameter",
+                          absl::StrCat("$", e.name));
       }
       return it->second;
     }
@@ -231,7 +231,7 @@ absl::StatusOr<Value> Evaluator::Eval(const Expr& e, const Row& row,
       if (v->kind() != Kind::kNode) {
         return TypeError(absl::StrCat("labels of ", KindName(v->kind())));
       }
-      absl::StatusOr<NodeData> node = graph_.Node(v->node_id());
+      absl::StatusOr<NodeData> node = graph_.Node(v->as_node().id);
       if (!node.ok()) return node.status();
       for (const std::string& label : e.keys) {
         if (std::find(node->labels.begin(), node->labels.end(), label) ==
@@ -337,7 +337,7 @@ absl::StatusOr<Value> Evaluator::EvalBinary(const Expr& e, const Row& row,
     try {
       return Value(std::regex_match(a.as_string(), std::regex(b.as_string())));
     } catch (const std::regex_error&) {
-      return CypherError(
+      return QueryError(
           "ArgumentError", "InvalidArgumentValue",
           absl::StrCat("invalid regular expression ", b.as_string()));
     }

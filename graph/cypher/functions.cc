@@ -22,7 +22,7 @@ using Args = std::vector<Value>;
 using Function = absl::StatusOr<Value> (*)(Args&, Evaluator&);
 
 absl::Status WrongType(absl::string_view function, const Value& v) {
-  return CypherError(
+  return QueryError(
       "TypeError", "InvalidArgumentType",
       absl::StrCat(function, "() does not accept ", KindName(v.kind())));
 }
@@ -49,24 +49,21 @@ absl::StatusOr<Value> Size(Args& a, Evaluator&) {
 
 absl::StatusOr<Value> Length(Args& a, Evaluator& ev) {
   if (a[0].kind() == Kind::kPath) {
-    return Value(static_cast<int64_t>(a[0].as_path().relationships.size()));
+    return Value(static_cast<int64_t>(a[0].as_path().edges.size()));
   }
   return Size(a, ev);
 }
 
-absl::StatusOr<Value> Type(Args& a, Evaluator& ev) {
+absl::StatusOr<Value> Type(Args& a, Evaluator&) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() != Kind::kRelationship) return WrongType("type", a[0]);
-  absl::StatusOr<RelationshipData> rel =
-      ev.graph().Relationship(a[0].relationship_id());
-  if (!rel.ok()) return rel.status();
-  return Value(rel->type);
+  return Value(a[0].as_relationship().type);
 }
 
 absl::StatusOr<Value> Labels(Args& a, Evaluator& ev) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() != Kind::kNode) return WrongType("labels", a[0]);
-  absl::StatusOr<NodeData> node = ev.graph().Node(a[0].node_id());
+  absl::StatusOr<NodeData> node = ev.graph().Node(a[0].as_node().id);
   if (!node.ok()) return node.status();
   Value::List labels(node->labels.begin(), node->labels.end());
   return Value(std::move(labels));
@@ -76,13 +73,13 @@ absl::StatusOr<Value::Map> PropertiesOf(const Value& v, Evaluator& ev,
                                         absl::string_view function) {
   if (v.kind() == Kind::kMap) return v.as_map();
   if (v.kind() == Kind::kNode) {
-    absl::StatusOr<NodeData> node = ev.graph().Node(v.node_id());
+    absl::StatusOr<NodeData> node = ev.graph().Node(v.as_node().id);
     if (!node.ok()) return node.status();
     return node->properties;
   }
   if (v.kind() == Kind::kRelationship) {
     absl::StatusOr<RelationshipData> rel =
-        ev.graph().Relationship(v.relationship_id());
+        ev.graph().Relationship(v.as_relationship().id);
     if (!rel.ok()) return rel.status();
     return rel->properties;
   }
@@ -110,10 +107,10 @@ absl::StatusOr<Value> Properties(Args& a, Evaluator& ev) {
 absl::StatusOr<Value> Id(Args& a, Evaluator&) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() == Kind::kNode) {
-    return Value(static_cast<int64_t>(a[0].node_id()));
+    return Value(static_cast<int64_t>(a[0].as_node().id));
   }
   if (a[0].kind() == Kind::kRelationship) {
-    return Value(static_cast<int64_t>(a[0].relationship_id()));
+    return Value(static_cast<int64_t>(a[0].as_relationship().id));
   }
   return WrongType("id", a[0]);
 }
@@ -223,7 +220,7 @@ absl::StatusOr<Value> ToBoolean(Args& a, Evaluator&) {
 absl::StatusOr<Value> Range(Args& a, Evaluator& ev) {
   for (const Value& v : a) {
     if (v.kind() != Kind::kInt) {
-      return CypherError(
+      return QueryError(
           "ArgumentError", "InvalidArgumentType",
           absl::StrCat("range() expects Integers, got ", KindName(v.kind())));
     }
@@ -232,8 +229,8 @@ absl::StatusOr<Value> Range(Args& a, Evaluator& ev) {
   int64_t end = a[1].as_int();
   int64_t step = a.size() > 2 ? a[2].as_int() : 1;
   if (step == 0) {
-    return CypherError("ArgumentError", "NumberOutOfRange",
-                       "range() step must not be 0");
+    return QueryError("ArgumentError", "NumberOutOfRange",
+                      "range() step must not be 0");
   }
   Value::List out;
   for (int64_t i = start; step > 0 ? i <= end : i >= end; i += step) {
@@ -315,8 +312,8 @@ absl::StatusOr<Value> Substring(Args& a, Evaluator&) {
   for (size_t i = 1; i < a.size(); ++i) {
     if (a[i].kind() != Kind::kInt) return WrongType("substring", a[i]);
     if (a[i].as_int() < 0) {
-      return CypherError("ArgumentError", "NumberOutOfRange",
-                         "substring() with a negative argument");
+      return QueryError("ArgumentError", "NumberOutOfRange",
+                        "substring() with a negative argument");
     }
   }
   const std::string& s = a[0].as_string();
@@ -329,8 +326,8 @@ absl::StatusOr<Value> LeftOrRight(Args& a, bool left) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() != Kind::kString) return WrongType("left", a[0]);
   if (a[1].kind() != Kind::kInt || a[1].as_int() < 0) {
-    return CypherError("ArgumentError", "NumberOutOfRange",
-                       "length must be a non-negative Integer");
+    return QueryError("ArgumentError", "NumberOutOfRange",
+                      "length must be a non-negative Integer");
   }
   const std::string& s = a[0].as_string();
   size_t n = std::min<size_t>(a[1].as_int(), s.size());
@@ -373,7 +370,7 @@ absl::StatusOr<Value> Nodes(Args& a, Evaluator&) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() != Kind::kPath) return WrongType("nodes", a[0]);
   Value::List out;
-  for (uint64_t id : a[0].as_path().nodes) out.push_back(Value(NodeId{id}));
+  for (uint64_t id : a[0].as_path().nodes) out.push_back(Value(NodeRef{id}));
   return Value(std::move(out));
 }
 
@@ -381,20 +378,16 @@ absl::StatusOr<Value> Relationships(Args& a, Evaluator&) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() != Kind::kPath) return WrongType("relationships", a[0]);
   Value::List out;
-  for (uint64_t id : a[0].as_path().relationships) {
-    out.push_back(Value(RelId{id}));
-  }
+  for (const EdgeRef& edge : a[0].as_path().edges) out.push_back(Value(edge));
   return Value(std::move(out));
 }
 
 template <bool kStart>
-absl::StatusOr<Value> EndNode(Args& a, Evaluator& ev) {
+absl::StatusOr<Value> EndNode(Args& a, Evaluator&) {
   if (a[0].is_null()) return Value();
   if (a[0].kind() != Kind::kRelationship) return WrongType("startNode", a[0]);
-  absl::StatusOr<RelationshipData> rel =
-      ev.graph().Relationship(a[0].relationship_id());
-  if (!rel.ok()) return rel.status();
-  return Value(NodeId{kStart ? rel->src : rel->dst});
+  const EdgeRef& rel = a[0].as_relationship();
+  return Value(NodeRef{kStart ? rel.src : rel.dst});
 }
 
 absl::StatusOr<Value> Rand(Args&, Evaluator&) {

@@ -55,7 +55,7 @@ class PatternSteps {
  private:
   struct Walk {
     std::vector<uint64_t> nodes;
-    std::vector<uint64_t> relationships;
+    std::vector<EdgeRef> relationships;
   };
 
   absl::StatusOr<std::vector<uint64_t>> StartNodes(const NodePattern& pattern,
@@ -68,7 +68,7 @@ class PatternSteps {
   // types and properties, none bound before in this MATCH or in `walk`.
   absl::StatusOr<std::vector<RelationshipData>> Steps(
       const RelPattern& rel, uint64_t node, const Record& in,
-      const std::vector<uint64_t>& walk);
+      const std::vector<EdgeRef>& walk);
   // `in` extended by `walk` to the node pattern after `hop`; appended to
   // `*out` when everything binds.
   absl::Status Arrive(size_t hop, const Record& in, const Walk& walk,
@@ -115,9 +115,9 @@ absl::StatusOr<bool> PatternSteps::NodeMatches(const NodePattern& pattern,
     }
   }
   absl::StatusOr<bool> match =
-      PropertiesMatch(pattern.properties, Value(NodeId{node}), row);
+      PropertiesMatch(pattern.properties, Value(NodeRef{node}), row);
   if (!match.ok() || !*match) return match;
-  return Bind(pattern.variable, Value(NodeId{node}), row);
+  return Bind(pattern.variable, Value(NodeRef{node}), row);
 }
 
 absl::StatusOr<std::vector<uint64_t>> PatternSteps::StartNodes(
@@ -129,7 +129,7 @@ absl::StatusOr<std::vector<uint64_t>> PatternSteps::StartNodes(
       if (it->second.kind() != Kind::kNode) {
         return TypeError(absl::StrCat(pattern.variable, " is not a node"));
       }
-      return std::vector<uint64_t>{it->second.node_id()};
+      return std::vector<uint64_t>{it->second.as_node().id};
     }
   }
   NodeFilter filter;
@@ -167,7 +167,7 @@ absl::Status PatternSteps::Scan(const Record& in, std::vector<Record>* out) {
     absl::StatusOr<bool> match = NodeMatches(pattern, start, row.bindings);
     if (!match.ok()) return match.status();
     if (!*match) continue;
-    row.match.path = PathValue();
+    row.match.path = Path();
     row.match.path.nodes.push_back(start);
     if (Finish(0, row)) out->push_back(std::move(row));
   }
@@ -176,7 +176,7 @@ absl::Status PatternSteps::Scan(const Record& in, std::vector<Record>* out) {
 
 absl::StatusOr<std::vector<RelationshipData>> PatternSteps::Steps(
     const RelPattern& rel, uint64_t node, const Record& in,
-    const std::vector<uint64_t>& walk) {
+    const std::vector<EdgeRef>& walk) {
   absl::StatusOr<std::vector<RelationshipData>> rels =
       ev_.graph().Relationships(node, ToRelDirection(rel.direction), rel.types);
   if (!rels.ok()) return rels.status();
@@ -186,13 +186,14 @@ absl::StatusOr<std::vector<RelationshipData>> PatternSteps::Steps(
   auto used = [&](uint64_t id) {
     const std::vector<uint64_t>& bound = in.match.relationships;
     return std::find(bound.begin(), bound.end(), id) != bound.end() ||
-           std::find(walk.begin(), walk.end(), id) != walk.end();
+           std::any_of(walk.begin(), walk.end(),
+                       [id](const EdgeRef& edge) { return edge.id == id; });
   };
   std::vector<RelationshipData> passing;
   for (RelationshipData& r : *rels) {
     if (used(r.id)) continue;
     absl::StatusOr<bool> match =
-        PropertiesMatch(rel.properties, Value(RelId{r.id}), in.bindings);
+        PropertiesMatch(rel.properties, Value(RefOf(r)), in.bindings);
     if (!match.ok()) return match.status();
     if (*match) passing.push_back(std::move(r));
   }
@@ -213,12 +214,11 @@ absl::Status PatternSteps::Arrive(size_t hop, const Record& in,
   if (!match.ok()) return match.status();
   if (!*match) return absl::OkStatus();
   MatchState& state = row.match;
-  state.relationships.insert(state.relationships.end(),
-                             walk.relationships.begin(),
-                             walk.relationships.end());
-  state.path.relationships.insert(state.path.relationships.end(),
-                                  walk.relationships.begin(),
-                                  walk.relationships.end());
+  for (const EdgeRef& edge : walk.relationships) {
+    state.relationships.push_back(edge.id);
+  }
+  state.path.edges.insert(state.path.edges.end(), walk.relationships.begin(),
+                          walk.relationships.end());
   state.path.nodes.insert(state.path.nodes.end(), walk.nodes.begin(),
                           walk.nodes.end());
   if (Finish(hop + 1, row)) out->push_back(std::move(row));
@@ -232,9 +232,8 @@ absl::Status PatternSteps::Expand(size_t hop, const Record& in,
       Steps(path_.rels[hop], current, in, {});
   if (!steps.ok()) return steps.status();
   for (const RelationshipData& r : *steps) {
-    Walk walk{{r.src == current ? r.dst : r.src}, {r.id}};
-    if (absl::Status s = Arrive(hop, in, walk, Value(RelId{r.id}), out);
-        !s.ok()) {
+    Walk walk{{r.src == current ? r.dst : r.src}, {RefOf(r)}};
+    if (absl::Status s = Arrive(hop, in, walk, Value(RefOf(r)), out); !s.ok()) {
       return s;
     }
   }
@@ -248,7 +247,7 @@ absl::Status PatternSteps::VarWalk(size_t hop, const Record& in,
   int64_t depth = walk.relationships.size();
   if (depth >= rel.min_hops) {
     Value::List walked;
-    for (uint64_t id : walk.relationships) walked.push_back(Value(RelId{id}));
+    for (const EdgeRef& edge : walk.relationships) walked.push_back(edge);
     if (absl::Status s = Arrive(hop, in, walk, Value(std::move(walked)), out);
         !s.ok()) {
       return s;
@@ -263,7 +262,7 @@ absl::Status PatternSteps::VarWalk(size_t hop, const Record& in,
   for (const RelationshipData& r : *steps) {
     uint64_t other = r.src == current ? r.dst : r.src;
     walk.nodes.push_back(other);
-    walk.relationships.push_back(r.id);
+    walk.relationships.push_back(RefOf(r));
     absl::Status status = VarWalk(hop, in, other, walk, out);
     walk.relationships.pop_back();
     walk.nodes.pop_back();

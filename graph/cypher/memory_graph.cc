@@ -2,8 +2,12 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "errors.h"
+#include "kg/graph/ontology.h"
+#include "kg/graph/text_normalize.h"
 
 namespace kg::graph::cypher {
 namespace {
@@ -11,6 +15,49 @@ namespace {
 bool HasType(const std::vector<std::string>& types, const std::string& type) {
   return types.empty() ||
          std::find(types.begin(), types.end(), type) != types.end();
+}
+
+// The string property `name`, or "".
+std::string StringProperty(const NodeData& node, const std::string& name) {
+  auto it = node.properties.find(name);
+  if (it == node.properties.end() ||
+      it->second.kind() != Value::Kind::kString) {
+    return "";
+  }
+  return it->second.as_string();
+}
+
+// `node`'s key, not one of `taken` (see memory_graph.h). `last_suffix`
+// holds the last suffix given per generated base, so that creating many
+// nodes of one base does not retry every suffix taken before.
+absl::StatusOr<std::string> NewKey(
+    const NodeData& node, const absl::flat_hash_set<std::string>& taken,
+    absl::flat_hash_map<std::string, uint64_t>& last_suffix) {
+  std::string given = StringProperty(node, "key");
+  if (!given.empty()) {
+    if (taken.contains(given)) {
+      return QueryError(
+          "ConstraintValidationFailed", "DuplicateKey",
+          absl::StrCat("CREATE: a node with key '", given, "' exists already"));
+    }
+    return given;
+  }
+  std::string prefix = "node";
+  if (!node.labels.empty()) {
+    prefix = KeyPrefixForLabel(node.labels[0]);
+    if (prefix.empty()) prefix = Slugify(node.labels[0]);
+    if (prefix.empty()) prefix = "node";
+  }
+  const std::string slug = Slugify(StringProperty(node, "name"));
+  const std::string base =
+      absl::StrCat(prefix, ":", slug.empty() ? "node" : slug);
+  if (!slug.empty() && !taken.contains(base)) return base;
+  uint64_t& n = last_suffix[base];
+  if (n == 0) n = slug.empty() ? 0 : 1;
+  while (true) {
+    std::string key = absl::StrCat(base, "-", ++n);
+    if (!taken.contains(key)) return key;
+  }
 }
 
 }  // namespace
@@ -66,6 +113,10 @@ absl::StatusOr<std::vector<RelationshipData>> MemoryGraph::Relationships(
 }
 
 absl::StatusOr<uint64_t> MemoryGraph::CreateNode(NodeData node) {
+  absl::StatusOr<std::string> key = NewKey(node, keys_, last_suffix_);
+  if (!key.ok()) return key.status();
+  keys_.insert(*key);
+  node.key = *std::move(key);
   nodes_.push_back(std::move(node));
   out_.emplace_back();
   in_.emplace_back();

@@ -23,7 +23,7 @@ namespace kg::graph::cypher {
 // matched. Empty between clauses.
 struct MatchState {
   std::vector<uint64_t> relationships;
-  PathValue path;
+  Path path;
 };
 
 // What flows between the stages: one row's bindings and, after an

@@ -127,18 +127,17 @@ class AggregateGroup final : public RowGroup<Record> {
 
 absl::StatusOr<std::string> KeyOf(const std::vector<Column>& columns,
                                   const Row& row, Evaluator* ev) {
-  std::string key;
+  std::vector<Value> values;
   for (const Column& column : columns) {
     if (ev == nullptr) {
-      auto it = row.find(column.name);
-      absl::StrAppend(&key, GroupingKey(it->second), "|");
+      values.push_back(row.at(column.name));
       continue;
     }
     absl::StatusOr<Value> v = ev->Eval(*column.expr, row);
     if (!v.ok()) return v.status();
-    absl::StrAppend(&key, GroupingKey(*v), "|");
+    values.push_back(*std::move(v));
   }
-  return key;
+  return GroupingKey(values);
 }
 
 CypherOperatorPtr ProjectOrAggregate(std::shared_ptr<const Columns> columns,
@@ -203,12 +202,12 @@ absl::StatusOr<uint64_t> CountArgument(const ExprPtr& e, Evaluator& ev,
   absl::StatusOr<Value> v = ev.Eval(*e, Row());
   if (!v.ok()) return v.status();
   if (v->kind() != Value::Kind::kInt) {
-    return CypherError("ArgumentError", "InvalidArgumentType",
-                       absl::StrCat(clause, " needs an Integer"));
+    return QueryError("ArgumentError", "InvalidArgumentType",
+                      absl::StrCat(clause, " needs an Integer"));
   }
   if (v->as_int() < 0) {
-    return CypherError("ArgumentError", "NegativeIntegerArgument",
-                       absl::StrCat(clause, " ", v->as_int()));
+    return QueryError("ArgumentError", "NegativeIntegerArgument",
+                      absl::StrCat(clause, " ", v->as_int()));
   }
   return v->as_int();
 }

@@ -4,17 +4,8 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
-
 namespace kg::graph::query {
 namespace {
-
-// The running state of one aggregation in one group.
-struct Accumulator {
-  int64_t count = 0;
-  Value::List collected;
-  absl::flat_hash_set<std::string> seen;
-};
 
 absl::StatusOr<Row> Evaluate(const std::vector<Expression>& expressions,
                              const Row& row, QueryContext& context) {
@@ -31,30 +22,22 @@ class AggregationGroup final : public RowGroup<Row> {
  public:
   AggregationGroup(QueryContext& context,
                    const std::vector<Aggregation>& aggregations, Row keys)
-      : context_(context),
-        aggregations_(aggregations),
-        keys_(std::move(keys)),
-        accumulators_(aggregations.size()) {}
+      : context_(context), aggregations_(aggregations), keys_(std::move(keys)) {
+    for (const Aggregation& aggregation : aggregations) {
+      accumulators_.emplace_back(aggregation.function, aggregation.distinct);
+    }
+  }
 
   absl::Status Add(const Row& row) override {
     for (size_t i = 0; i < aggregations_.size(); ++i) {
-      const Aggregation& aggregation = aggregations_[i];
-      Accumulator& acc = accumulators_[i];
-      if (!aggregation.value) {
-        ++acc.count;
+      const Expression& value = aggregations_[i].value;
+      if (!value) {
+        accumulators_[i].Add(Value());
         continue;
       }
-      absl::StatusOr<Value> value = aggregation.value(row, context_);
-      if (!value.ok()) return value.status();
-      if (value->is_null()) continue;
-      if (aggregation.distinct &&
-          !acc.seen.insert(Fingerprint(*value)).second) {
-        continue;
-      }
-      ++acc.count;
-      if (aggregation.kind == Aggregation::kCollect) {
-        acc.collected.push_back(*std::move(value));
-      }
+      absl::StatusOr<Value> evaluated = value(row, context_);
+      if (!evaluated.ok()) return evaluated.status();
+      accumulators_[i].Add(*std::move(evaluated));
     }
     return absl::OkStatus();
   }
@@ -62,10 +45,10 @@ class AggregationGroup final : public RowGroup<Row> {
   absl::Status Finish(Row* out) override {
     *out = std::move(keys_);
     for (size_t i = 0; i < aggregations_.size(); ++i) {
-      Accumulator& acc = accumulators_[i];
-      out->push_back(aggregations_[i].kind == Aggregation::kCount
-                         ? Value::Int(acc.count)
-                         : Value(std::move(acc.collected)));
+      absl::StatusOr<Value> aggregate =
+          accumulators_[i].Finish(aggregations_[i].percentile);
+      if (!aggregate.ok()) return aggregate.status();
+      out->push_back(*std::move(aggregate));
     }
     return absl::OkStatus();
   }
@@ -90,7 +73,7 @@ class AggregateOp final : public Operator {
                     &context](const Row& row) -> absl::StatusOr<std::string> {
       absl::StatusOr<Row> keys = Evaluate(keys_, row, context);
       if (!keys.ok()) return keys.status();
-      return Fingerprint(*keys);
+      return GroupingKey(*keys);
     };
     grouping.new_group = [this, &context](const Row* first)
         -> absl::StatusOr<std::unique_ptr<RowGroup<Row>>> {

@@ -8,7 +8,7 @@ OperatorPtr Distinct(QueryContext& context, OperatorPtr input) {
   return std::make_unique<DistinctRows<Row>>(
       context.budget(), std::move(input),
       [](const Row& row) -> absl::StatusOr<std::string> {
-        return Fingerprint(row);
+        return GroupingKey(row);
       });
 }
 

@@ -14,11 +14,13 @@ OperatorPtr Expand(QueryContext& context, OperatorPtr input, size_t from_column,
       std::move(input),
       [neighbours, from_column](const Row& in, std::string* cursor,
                                 std::vector<Row>* out) -> absl::Status {
-        const NodeRef* node =
-            from_column < in.size() ? in[from_column].node() : nullptr;
-        if (node == nullptr) return absl::OkStatus();
+        if (from_column >= in.size() ||
+            in[from_column].kind() != Value::Kind::kNode) {
+          return absl::OkStatus();
+        }
         std::vector<Step> steps;
-        if (absl::Status read = neighbours->NextPage(node->id, cursor, &steps);
+        if (absl::Status read = neighbours->NextPage(
+                in[from_column].as_node().id, cursor, &steps);
             !read.ok()) {
           return read;
         }

@@ -7,7 +7,7 @@ namespace {
 
 Value StringList(const google::protobuf::RepeatedPtrField<std::string>& items) {
   Value::List list;
-  for (const std::string& item : items) list.push_back(Value::String(item));
+  for (const std::string& item : items) list.push_back(Value(item));
   return Value(std::move(list));
 }
 
@@ -15,7 +15,7 @@ Value StringList(const google::protobuf::RepeatedPtrField<std::string>& items) {
 Value FromProps(const google::protobuf::Map<std::string, kg::v1::Value>& props,
                 const std::string& name) {
   auto it = props.find(name);
-  return it == props.end() ? Value() : Value(it->second);
+  return it == props.end() ? Value() : FromPropertyValue(it->second);
 }
 
 }  // namespace
@@ -36,22 +36,25 @@ Expression PropertyOf(size_t column, std::string name) {
   return [column, name = std::move(name)](
              const Row& row, QueryContext& context) -> absl::StatusOr<Value> {
     if (column >= row.size()) return Value();
-    if (const NodeRef* ref = row[column].node()) {
+    const Value& holder = row[column];
+    if (holder.kind() == Value::Kind::kNode) {
       if (name == "label") {
-        absl::StatusOr<std::string> label = context.Label(ref->id);
+        absl::StatusOr<std::string> label = context.Label(holder.as_node().id);
         if (!label.ok()) return label.status();
-        return Value::String(*std::move(label));
+        return Value(*std::move(label));
       }
-      absl::StatusOr<const kg::v1::Node*> node = context.Node(ref->id);
+      absl::StatusOr<const kg::v1::Node*> node =
+          context.Node(holder.as_node().id);
       if (!node.ok()) return node.status();
-      if (name == "key") return Value::String((*node)->key());
-      if (name == "name") return Value::String((*node)->name());
+      if (name == "key") return Value((*node)->key());
+      if (name == "name") return Value((*node)->name());
       if (name == "aliases") return StringList((*node)->aliases());
       return FromProps((*node)->props(), name);
     }
-    if (const EdgeRef* ref = row[column].edge()) {
-      if (name == "type") return Value::String(ref->type);
-      absl::StatusOr<const kg::v1::Edge*> edge = context.Edge(ref->id);
+    if (holder.kind() == Value::Kind::kRelationship) {
+      if (name == "type") return Value(holder.as_relationship().type);
+      absl::StatusOr<const kg::v1::Edge*> edge =
+          context.Edge(holder.as_relationship().id);
       if (!edge.ok()) return edge.status();
       return FromProps((*edge)->props(), name);
     }

@@ -26,7 +26,7 @@ OperatorPtr OrderBy(QueryContext& context, OperatorPtr input,
       },
       [descending = std::move(descending)](const Row& a, const Row& b) {
         for (size_t i = 0; i < descending.size(); ++i) {
-          int c = Compare(a[i], b[i]);
+          int c = OrderValues(a[i], b[i]);
           if (c != 0) return descending[i] ? c > 0 : c < 0;
         }
         return false;

@@ -34,7 +34,7 @@ absl::Status Traverse::Start() {
       break;
     }
     ++node_rows_;
-    pending_.push_back({Value(NodeRef{id}), Value(), Value::Int(0),
+    pending_.push_back({Value(NodeRef{id}), Value(), Value(0),
                         spec_.paths ? Value(PathTo(id)) : Value()});
   }
   return absl::OkStatus();
@@ -94,7 +94,7 @@ void Traverse::Follow(uint64_t from, int from_depth, Step step) {
       edge = Value(std::move(step.edge));
     }
     pending_.push_back({Value(NodeRef{step.neighbour}), std::move(edge),
-                        Value::Int(depth),
+                        Value(depth),
                         spec_.paths ? Value(PathTo(step.neighbour)) : Value()});
     return;
   }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "kg/graph/ontology.h"
+#include "kg/graph/text_normalize.h"
 #include "kg/text/name_patterns.h"
 #include "kg/text/tokenizer.h"
 #include "name_candidates.h"
@@ -64,7 +65,13 @@ class Recognition {
       // An agenda line's title is read as a session by the agenda rules.
       if (block.kind == BlockKind::kAgendaLine) continue;
       std::vector<GazetteerMatch> known = local_.Find(tokens);
-      for (const NamedPhrase& phrase : FindNamedPhrases(text_, tokens)) {
+      for (NamedPhrase phrase : FindNamedPhrases(text_, tokens)) {
+        // "Superintendent Mary Wanjiru of the Kenya National Police
+        // Service": a phrase that names nothing by its head may end in a
+        // body's name after "of".
+        if (LabelForName(phrase.name).empty()) {
+          phrase = BodyAfterOf(text_, tokens, phrase);
+        }
         if (NamesKnownEntities(phrase, known)) continue;
         std::string label = LabelForName(phrase.name);
         if (label.empty() || label == "Person") continue;
@@ -111,6 +118,9 @@ class Recognition {
              it == new_.end() ? "gazetteer" : it->second.rule,
              it == new_.end() ? (match.by_name ? 1.0 : 0.9)
                               : it->second.confidence);
+        if (local_.entries()[match.entry].label == "Resolution") {
+          IssuerInName(tokens, match.span);
+        }
       }
       DepartmentsInTitles(tokens);
     }
@@ -138,7 +148,7 @@ class Recognition {
   void AddNew(Span span, const std::string& label, const std::string& name,
               std::vector<std::string> aliases, const std::string& rule,
               double confidence, absl::string_view key_basis = "") {
-    std::string slug = Slugify(key_basis.empty() ? name : key_basis);
+    std::string slug = graph::Slugify(key_basis.empty() ? name : key_basis);
     if (slug.empty()) return;
     std::string key =
         label == "Mission" && !key_basis.empty()
@@ -240,12 +250,50 @@ class Recognition {
     auto it = new_.find(entry);
     m.known = it == new_.end();
     if (!m.known) m.aliases = it->second.aliases;
+    if (m.label == "Event") NamedInEvent(entry, &m);
     auto learned = learned_aliases_.find(entry);
     if (learned != learned_aliases_.end()) {
       m.aliases.insert(m.aliases.end(), learned->second.begin(),
                        learned->second.end());
     }
     mentions_.push_back(std::move(m));
+  }
+
+  // The frameworks and topics named inside an event's name. The event's
+  // own name is the longest match at its start, so each word is tried as
+  // a start of its own.
+  void NamedInEvent(int event, Mention* m) const {
+    std::vector<Token> tokens = Tokenize(text_, m->span);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      std::vector<Token> rest(tokens.begin() + i, tokens.end());
+      for (const GazetteerMatch& inner : local_.Find(rest)) {
+        if (inner.span.start != tokens[i].span.start) break;
+        if (inner.entry == event) continue;
+        const GazetteerEntry& e = local_.entries()[inner.entry];
+        if (e.label == "Framework") m->frameworks_named.push_back(e.key);
+        if (e.label == "Topic") m->topics_named.push_back(e.key);
+      }
+    }
+  }
+
+  // "UN Security Council resolution 1325": a resolution's name may open
+  // with the body that adopted it, which the text then names too.
+  void IssuerInName(const std::vector<Token>& tokens, Span name) {
+    size_t first = 0;
+    while (first < tokens.size() && tokens[first].span.start < name.start) {
+      ++first;
+    }
+    for (size_t k = first + 1; k < tokens.size(); ++k) {
+      if (tokens[k].span.start >= name.end) return;
+      if (tokens[k].norm != "resolution") continue;
+      Span issuer{tokens[first].span.start, tokens[k - 1].span.end};
+      for (int entry : local_.Lookup(Of(text_, issuer))) {
+        if (local_.entries()[entry].label != "UNBody") continue;
+        Push(issuer, entry, "resolution-issuer", 0.9);
+        return;
+      }
+      return;
+    }
   }
 
   // "Under-Secretary-General for Peacekeeping Operations": the title names
@@ -360,7 +408,8 @@ class Recognition {
 
   // Keeps the longest of overlapping mentions (the earliest found on a tie),
   // and the states and places named inside a longer name ("United Nations
-  // Mission in the Republic of South Sudan"): a reader notes those too.
+  // Mission in the Republic of South Sudan") and the body inside a
+  // resolution's: a reader notes those too.
   std::vector<Mention> Resolve() {
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const Mention& a, const Mention& b) {
@@ -374,7 +423,9 @@ class Recognition {
     for (Mention& m : mentions_) {
       if (!out.empty() && out.back().span.Overlaps(m.span)) {
         if (m.span.size() <= out.back().span.size()) {
-          if (out.back().span.Contains(m.span) && IsPlaceLabel(m.label)) {
+          bool issuer = m.label == "UNBody" && out.back().label == "Resolution";
+          if (out.back().span.Contains(m.span) &&
+              (IsPlaceLabel(m.label) || issuer)) {
             nested.push_back(std::move(m));
           }
           continue;

@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "kg/text/entity_recognizer.h"
 #include "kg/text/tokenizer.h"
 
 namespace kg::text {
@@ -62,6 +63,29 @@ bool NamesKnownEntities(const NamedPhrase& phrase,
     }
   }
   return false;
+}
+
+NamedPhrase BodyAfterOf(absl::string_view text,
+                        const std::vector<Token>& tokens,
+                        const NamedPhrase& phrase) {
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].span.start < phrase.span.start) continue;
+    if (tokens[i].span.start >= phrase.span.end) break;
+    if (tokens[i].norm != "of") continue;
+    size_t first = tokens[i + 1].norm == "the" ? i + 2 : i + 1;
+    if (first >= tokens.size() || tokens[first].span.start >= phrase.span.end) {
+      break;
+    }
+    Span tail{tokens[first].span.start, phrase.span.end};
+    std::string name(text.substr(tail.start, tail.size()));
+    std::string label = LabelForName(name);
+    if (Tokenize(name).size() < 2 ||
+        (label != "Organization" && label != "UNBody")) {
+      break;
+    }
+    return {tail, std::move(name)};
+  }
+  return phrase;
 }
 
 }  // namespace kg::text

@@ -22,6 +22,14 @@ bool HasNonNameWord(absl::string_view name);
 bool NamesKnownEntities(const NamedPhrase& phrase,
                         const std::vector<GazetteerMatch>& known);
 
+// The words of `phrase` (found in `tokens` of `text`) after its first "of"
+// (and "the") when they are two or more and name a body by their head
+// ("Superintendent Mary Wanjiru of the Kenya National Police Service");
+// else `phrase`.
+NamedPhrase BodyAfterOf(absl::string_view text,
+                        const std::vector<Token>& tokens,
+                        const NamedPhrase& phrase);
+
 }  // namespace kg::text
 
 #endif  // KG_TEXT_NAME_CANDIDATES_H_

@@ -52,6 +52,9 @@ const absl::flat_hash_set<std::string>& Honorifics() {
                                            "justice",
                                            "senator",
                                            "general",
+                                           "gen",
+                                           "secretary general",
+                                           "secretary - general",
                                            "lieutenant general",
                                            "lt gen",
                                            "lt. gen",
@@ -77,14 +80,17 @@ const absl::flat_hash_set<std::string>& Honorifics() {
   return *words;
 }
 
-// Words that open a sentence or phrase before a name: articles and
-// prepositions ("At the Open Debate on WPS").
+// Words that open a sentence or phrase before a name: articles,
+// determiners and prepositions ("At the Seminar on WPS", "in Every
+// Plan").
 bool IsArticle(absl::string_view norm) {
   static const auto* words = new absl::flat_hash_set<std::string>{
-      "the",  "a",       "an",    "this",   "its",      "their",  "our",
-      "at",   "in",      "on",    "during", "for",      "by",     "with",
-      "from", "through", "under", "since",  "after",    "before", "to",
-      "of",   "and",     "as",    "while",  "following"};
+      "the",   "a",       "an",     "this",   "its",       "their",  "our",
+      "at",    "in",      "on",     "during", "for",       "by",     "with",
+      "from",  "through", "under",  "since",  "after",     "before", "to",
+      "of",    "and",     "as",     "while",  "following", "every",  "each",
+      "any",   "all",     "some",   "no",     "both",      "these",  "those",
+      "other", "many",    "several"};
   return words->contains(norm);
 }
 
@@ -273,6 +279,20 @@ size_t NameEnd(const std::vector<Token>& tokens, size_t i) {
   return words >= 2 ? j : i;
 }
 
+// The number of tokens of a retired rank's marker at tokens[i] ("(R)",
+// "(Ret.)", "(retd)"), or 0.
+size_t RetiredMarkerAt(const std::vector<Token>& tokens, size_t i) {
+  static const auto* words =
+      new absl::flat_hash_set<std::string>{"r", "ret", "retd", "retired"};
+  if (i + 2 >= tokens.size() || tokens[i].norm != "(" ||
+      !words->contains(tokens[i + 1].norm)) {
+    return 0;
+  }
+  size_t close = i + 2;
+  if (tokens[close].norm == "." && close + 1 < tokens.size()) ++close;
+  return tokens[close].norm == ")" ? close + 1 - i : 0;
+}
+
 // The number of tokens of an honorific or rank starting at tokens[i]
 // (with its period: "Ms."), or 0.
 size_t HonorificAt(const std::vector<Token>& tokens, size_t i) {
@@ -285,8 +305,9 @@ size_t HonorificAt(const std::vector<Token>& tokens, size_t i) {
       phrase.append(tokens[k].norm);
     }
     if (!Honorifics().contains(phrase)) continue;
-    bool period = i + n < tokens.size() && tokens[i + n].norm == ".";
-    return n + (period ? 1 : 0);
+    size_t end = i + n;
+    if (end < tokens.size() && tokens[end].norm == ".") ++end;
+    return end + RetiredMarkerAt(tokens, end) - i;
   }
   return 0;
 }
@@ -333,6 +354,28 @@ bool TitleBefore(const std::vector<Token>& tokens, size_t i) {
   return false;
 }
 
+// Where the last two capitalized words of tokens[start, end) begin, with
+// the parts a hyphen joins to them ("Jean-Pierre Lacroix"); `end` when
+// there are fewer.
+size_t LastTwoWords(const std::vector<Token>& tokens, size_t start,
+                    size_t end) {
+  size_t words = 0;
+  size_t first = end;
+  for (size_t k = end; k-- > start;) {
+    if (tokens[k].is_word && tokens[k].capitalized && ++words == 2) {
+      first = k;
+      break;
+    }
+  }
+  if (words < 2) return end;
+  while (first >= start + 2 && tokens[first - 1].norm == "-" &&
+         tokens[first - 1].span.start == tokens[first - 2].span.end &&
+         tokens[first - 2].capitalized) {
+    first -= 2;
+  }
+  return first;
+}
+
 }  // namespace
 
 std::vector<PersonName> FindPeople(absl::string_view text,
@@ -365,26 +408,14 @@ std::vector<PersonName> FindPeople(absl::string_view text,
       rule = "person-honorific";
     } else if (title_follows) {
       rule = line_start ? "person-name-title-line" : "person-apposition";
-    } else if ((comma || said || period) && TitleBefore(tokens, name_start)) {
+    } else if (comma || said || period) {
       // "... for Operational Support Atul Khare, added": the title's last
       // words run into the name; a name is its last two words.
-      rule = "person-title-before-name";
-      size_t words = 0;
-      for (size_t k = end; k-- > name_start;) {
-        if (tokens[k].is_word && tokens[k].capitalized && ++words == 2) {
-          name_start = k;
-          break;
-        }
+      size_t last_two = LastTwoWords(tokens, name_start, end);
+      if (last_two != end && TitleBefore(tokens, name_start)) {
+        rule = "person-title-before-name";
+        name_start = last_two;
       }
-      // "Jean-Pierre Lacroix": a hyphen joins a given name's parts.
-      while (words == 2 && name_start >= 2 &&
-             tokens[name_start - 1].norm == "-" &&
-             tokens[name_start - 1].span.start ==
-                 tokens[name_start - 2].span.end &&
-             tokens[name_start - 2].capitalized) {
-        name_start -= 2;
-      }
-      if (words < 2) rule.clear();
     }
     if (!rule.empty()) {
       Span span{tokens[name_start].span.start, tokens[end - 1].span.end};

@@ -66,6 +66,14 @@ class RuleContext {
 std::vector<const Mention*> ListAfter(const RuleContext& context, Span sentence,
                                       size_t start);
 
+// "Name, Title of Unit, ..." or "Name, Title, Unit, ..." (on a list line)
+// where no gazetteer body is named at Unit: the unit becomes an
+// Organization the person holds a position in. False when the apposition
+// `apposition` (from the person's name to the next person or the
+// sentence's end) names no such unit; then the general rule reads it.
+bool PositionInUnit(RuleContext& context, const Mention& person,
+                    Span apposition, bool list_line);
+
 using graph::StringValue;
 kg::v1::Value DateValue(absl::string_view iso);
 

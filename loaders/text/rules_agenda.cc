@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "kg/graph/text_normalize.h"
 #include "kg/text/entity_recognizer.h"
 #include "rule_context.h"
 
@@ -127,7 +128,7 @@ void MainEvent(RuleContext& context, const Block* title_block,
   }
   name = GroupEventName(context, name, title_block, event_block);
   kg::v1::Node event;
-  event.set_key(absl::StrCat("event:", Slugify(name)));
+  event.set_key(absl::StrCat("event:", graph::Slugify(name)));
   event.set_label("Event");
   event.set_name(name);
   if (!context.date().empty()) {
@@ -178,7 +179,8 @@ Slot Session(RuleContext& context, const Block& block, int index) {
   if (std::regex_search(title, m, kSession))
     suffix = absl::StrCat("session-", m[1].str());
   kg::v1::Node event;
-  event.set_key(absl::StrCat(context.main_event(), "-", Slugify(suffix)));
+  event.set_key(
+      absl::StrCat(context.main_event(), "-", graph::Slugify(suffix)));
   event.set_label("Event");
   event.set_name(title);
   (*event.mutable_props())["kind"] = StringValue("session");

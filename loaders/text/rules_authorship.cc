@@ -63,26 +63,54 @@ void FrameworkIssuers(RuleContext& context, Span sentence) {
   }
 }
 
-void Implementers(RuleContext& context, Span sentence) {
-  static const std::regex kImplement(
-      R"(\b(?:is|are|has been|have been|was|were)?\s*(?:operationali[sz]ing|implementing|operationali[sz]es|implements|operationali[sz]ed|implemented)\b)",
+// The actor a sentence opens with ("For example, Integrated Training
+// Service (ITS) develops ..."), or null.
+const Mention* SubjectOf(const RuleContext& context, Span sentence) {
+  static const std::regex kLead(
+      R"(^\W*(?:(?:for example|for instance|in addition|moreover|also|the)\W*)*$)",
       std::regex::icase);
+  for (const Mention* m : context.MentionsIn(sentence)) {
+    std::string lead(context.Of({sentence.start, m->span.start}));
+    if (!std::regex_match(lead, kLead)) return nullptr;
+    return IsActorLabel(m->label) && m->label != "Person" ? m : nullptr;
+  }
+  return nullptr;
+}
+
+// Who a sentence says implements a framework: for a sentence that opens
+// with a plural pronoun ("These initiatives ... contribute to the
+// implementation of A4P"), the actors the sentences before it in the block
+// open with; else the last actor before the verb.
+void Implementers(RuleContext& context, const Block& block, size_t index) {
+  static const std::regex kImplement(
+      R"(\b(?:is|are|has been|have been|was|were)?\s*(?:operationali[sz]ing|implementing|operationali[sz]es|implements|operationali[sz]ed|implemented)\b|\b(?:contribut\w*\s+to|support\w*)\s+(?:the\s+)?implementation\s+of\b)",
+      std::regex::icase);
+  static const std::regex kPlural(R"(^\W*(?:these|those|they|both)\b)",
+                                  std::regex::icase);
+  const Span sentence = block.sentences[index];
   std::string s(context.Of(sentence));
   std::smatch m;
   if (!std::regex_search(s, m, kImplement)) return;
   size_t at = sentence.start + m.position(0);
   std::vector<const Mention*> before = context.MentionsIn({sentence.start, at});
-  const Mention* actor = nullptr;
-  for (auto it = before.rbegin(); it != before.rend(); ++it) {
-    if (IsActorLabel((*it)->label) && (*it)->label != "Person") {
-      actor = *it;
-      break;
+  std::vector<const Mention*> actors;
+  if (std::regex_search(s, kPlural)) {
+    for (size_t k = 0; k < index; ++k) {
+      if (const Mention* subject = SubjectOf(context, block.sentences[k])) {
+        actors.push_back(subject);
+      }
     }
   }
-  if (actor == nullptr) return;
-  for (const Mention* f : context.MentionsIn(sentence, {"Framework"})) {
-    context.AddEdge(actor->key, "IMPLEMENTS", f->key, sentence,
-                    "actor-implements", kIssuedConfidence);
+  for (auto it = before.rbegin(); it != before.rend() && actors.empty(); ++it) {
+    if (IsActorLabel((*it)->label) && (*it)->label != "Person") {
+      actors.push_back(*it);
+    }
+  }
+  for (const Mention* actor : actors) {
+    for (const Mention* f : context.MentionsIn(sentence, {"Framework"})) {
+      context.AddEdge(actor->key, "IMPLEMENTS", f->key, sentence,
+                      "actor-implements", kIssuedConfidence);
+    }
   }
 }
 
@@ -91,9 +119,9 @@ void Implementers(RuleContext& context, Span sentence) {
 void ExtractAuthorship(RuleContext& context) {
   DocumentIssuer(context);
   for (const Block& block : context.blocks()) {
-    for (const Span& sentence : block.sentences) {
-      FrameworkIssuers(context, sentence);
-      Implementers(context, sentence);
+    for (size_t i = 0; i < block.sentences.size(); ++i) {
+      FrameworkIssuers(context, block.sentences[i]);
+      Implementers(context, block, i);
     }
   }
 }

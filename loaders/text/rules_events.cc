@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "kg/graph/text_normalize.h"
 #include "kg/text/document_metadata.h"
 #include "kg/text/mention.h"
 #include "kg/text/tokenizer.h"
@@ -44,7 +45,7 @@ std::vector<DescribedEvent> DescribeEvents(RuleContext& context) {
         std::string name = m[1].str();
         name[0] = absl::ascii_toupper(name[0]);
         kg::v1::Node event;
-        event.set_key(absl::StrCat("event:", Slugify(name), "-", date));
+        event.set_key(absl::StrCat("event:", graph::Slugify(name), "-", date));
         event.set_label("Event");
         event.set_name(absl::StrCat(name, " (", m[2].str(), ")"));
         (*event.mutable_props())["start_date"] = DateValue(date);
@@ -65,6 +66,22 @@ std::vector<DescribedEvent> DescribeEvents(RuleContext& context) {
     }
   }
   return out;
+}
+
+// An event named for a framework or a theme ("Seminar on WPS") is
+// held under the framework and is about the theme.
+void NamedSubjects(RuleContext& context) {
+  for (const Mention* event :
+       context.MentionsIn({0, context.text().size()}, {"Event"})) {
+    for (const std::string& framework : event->frameworks_named) {
+      context.AddEdge(event->key, "UNDER", framework, event->span,
+                      "event-name-subject", kDescribedConfidence);
+    }
+    for (const std::string& topic : event->topics_named) {
+      context.AddEdge(event->key, "ABOUT", topic, event->span,
+                      "event-name-subject", kDescribedConfidence);
+    }
+  }
 }
 
 // The event a sentence speaks of: the last event named or described
@@ -196,6 +213,7 @@ void PlacesInStates(RuleContext& context, const Block& block) {
 
 void ExtractEvents(RuleContext& context) {
   std::vector<DescribedEvent> described = DescribeEvents(context);
+  NamedSubjects(context);
   for (const Block& block : context.blocks()) {
     PlacesInStates(context, block);
     for (const Span& sentence : block.sentences) {

@@ -167,6 +167,7 @@ void Positions(RuleContext& context, const Block& block, Span sentence) {
     }
     bool list_line = block.kind == BlockKind::kListItem ||
                      block.kind == BlockKind::kLabelLine;
+    if (PositionInUnit(context, *person, {start, end}, list_line)) continue;
     size_t title_start = start + 1;
     bool first = true;
     for (const Mention* org : context.MentionsIn(
@@ -182,9 +183,12 @@ void Positions(RuleContext& context, const Block& block, Span sentence) {
       absl::ConsumePrefix(&title_view, ",");
       std::string title(absl::StripAsciiWhitespace(title_view));
       std::vector<Token> words = Tokenize(title);
+      // On a list line any capitalized words may be the first title; a
+      // later one needs a title word ("..., Member of the ..."): a state
+      // after a body is where the body is.
       bool titled =
           !words.empty() && (IsTitleWord(CompoundAt(words, 0)) ||
-                             (list_line && words.front().capitalized));
+                             (list_line && first && words.front().capitalized));
       if (!titled && !(first && title.empty() && list_line)) {
         if (!first) break;
         continue;
@@ -201,7 +205,7 @@ void Positions(RuleContext& context, const Block& block, Span sentence) {
   }
 }
 
-// "US President Barack Obama", "UN Secretary-General Ban Ki-moon": an
+// "French President Anne Martin", "UN Secretary-General Ana Ruiz": an
 // organization or state named right before a title and a person's name.
 void PositionsBeforeNames(RuleContext& context, Span sentence) {
   std::vector<const Mention*> in = context.MentionsIn(sentence);
@@ -215,12 +219,15 @@ void PositionsBeforeNames(RuleContext& context, Span sentence) {
     }
     std::vector<Token> between =
         Tokenize(context.text(), {org->span.end, person->span.start});
-    // ", Ambassador Jorge Moragas" opens a new person, not a title.
-    bool honorific =
+    // ", Ambassador Ana Ruiz" opens a new person, not a title; "French
+    // President Anne Martin" holds the title.
+    bool new_person =
+        std::any_of(between.begin(), between.end(),
+                    [](const Token& t) { return t.norm == ","; }) &&
         std::any_of(between.begin(), between.end(),
                     [](const Token& t) { return IsHonorific(t.norm); });
     bool title_only =
-        !honorific && between.size() <= 6 &&
+        !new_person && between.size() <= 6 &&
         std::all_of(between.begin(), between.end(), [](const Token& t) {
           return t.capitalized || t.norm == "-" || t.norm == ",";
         });

@@ -123,6 +123,15 @@ void AddAliases(const std::vector<std::string>& raw_aliases,
   }
 }
 
+// A topic the reference data marks broad ("accountability",
+// "partnerships") is a word of almost every text of the field: naming it
+// does not make it a theme of the text.
+bool IsBroadTopic(const kg::v1::Node& node) {
+  if (node.label() != "Topic") return false;
+  auto broad = node.props().find("broad");
+  return broad != node.props().end() && broad->second.bool_value();
+}
+
 }  // namespace
 
 absl::Status CheckDocumentText(absl::string_view text,
@@ -156,7 +165,7 @@ absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot) {
                                    return !absl::StartsWith(s.extractor(),
                                                             kExtractorPrefix);
                                  });
-      if (!curated) continue;
+      if (!curated || IsBroadTopic(node)) continue;
       int entry = gazetteer.AddEntry(node.key(), node.label(), node.name());
       gazetteer.AddSurface(entry, node.name(), true);
       for (const std::string& alias : node.aliases()) {

@@ -8,14 +8,15 @@ namespace kg::text {
 namespace {
 
 // Nouns that turn a theme before them into a modifier: the people,
-// bodies, instruments and capacities that work on it.
+// bodies and capacities that work on it. A strategy or mechanism for a
+// theme ("a mental health strategy", "conflict prevention mechanisms") is
+// still about the theme.
 bool IsModifiedHead(const Token& token) {
   static const auto* heads = new absl::flat_hash_set<std::string>{
       "advisor",      "advisors",      "adviser",      "advisers",
       "officer",      "officers",      "organization", "organizations",
-      "organisation", "organisations", "defenders",    "mechanism",
-      "mechanisms",   "measures",      "capacities",   "capacity",
-      "technologies", "strategy",      "strategies",   "section",
+      "organisation", "organisations", "defenders",    "measures",
+      "capacities",   "capacity",      "technologies", "section",
       "unit",         "division",      "specialists",  "components",
       "focal",        "actors",        "institutions", "units"};
   return token.is_word && heads->contains(token.norm);

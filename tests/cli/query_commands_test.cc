@@ -152,6 +152,25 @@ TEST_F(QueryCommandsTest, PathJoinsUnmissAndResolution1325) {
   EXPECT_EQ(none.out, "");
 }
 
+TEST_F(QueryCommandsTest, QueryPrintsNodesWithTheirKeys) {
+  RequireGold();
+  if (IsSkipped()) return;
+  const std::vector<google::protobuf::Struct> rows =
+      JsonLines<google::protobuf::Struct>(KgJson(
+          {"query", "MATCH (m:Mission {key: 'mission:UNMISS'}) RETURN m"}));
+  ASSERT_EQ(rows.size(), 1u);
+  const google::protobuf::Struct& node =
+      rows[0].fields().at("m").struct_value();
+  EXPECT_EQ(node.fields().at("key").string_value(), "mission:UNMISS");
+  EXPECT_EQ(node.fields().at("labels").list_value().values(0).string_value(),
+            "Mission");
+
+  const ProcessResult table =
+      Kg({"query", "MATCH (m:Mission {key: 'mission:UNMISS'}) RETURN m.name"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_THAT(table.out, HasSubstr("United Nations Mission"));
+}
+
 TEST_F(QueryCommandsTest, DpoPledgedACommitmentUnderTheWpsHaCompact) {
   RequireGold();
   if (IsSkipped()) return;

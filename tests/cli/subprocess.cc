@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
@@ -72,6 +74,13 @@ std::string ReadLine(int fd) {
   return line;
 }
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream file(path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
 }  // namespace
 
 ProcessResult RunProcess(const std::vector<std::string>& argv) {
@@ -95,10 +104,11 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(
     ADD_FAILURE() << "pipe2 failed";
     return nullptr;
   }
-  const pid_t pid =
-      Spawn({binary, "--db", db_dir, "--listen", "127.0.0.1:0",
-             "--http_listen=", "--reference_dir=" + reference_dir},
-            fds[1], -1);
+  const std::string log_file = db_dir + ".log";
+  const pid_t pid = Spawn({binary, "--db", db_dir, "--listen", "127.0.0.1:0",
+                           "--http_listen=", "--reference_dir=" + reference_dir,
+                           "--log_file=" + log_file},
+                          fds[1], -1);
   close(fds[1]);
   if (pid < 0) {
     close(fds[0]);
@@ -107,7 +117,9 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(
   std::unique_ptr<ServerProcess> server(new ServerProcess(pid, fds[0]));
   const std::string line = ReadLine(fds[0]);
   if (!absl::StartsWith(line, kListeningPrefix)) {
-    ADD_FAILURE() << "kg-server did not start; its first line: " << line;
+    ADD_FAILURE() << "kg-server did not start; its first line: " << line
+                  << "\nits log (" << log_file << "):\n"
+                  << ReadFile(log_file);
     return nullptr;
   }
   server->address_ = line.substr(sizeof(kListeningPrefix) - 1);

@@ -28,8 +28,10 @@ class ServerProcess {
  public:
   // Starts `binary` on the database folder `db_dir`, loading the reference
   // data of `reference_dir` (none when empty), and waits for its
-  // "kg-server listening on ADDR" line. Null (with a test failure) when the
-  // server does not come up.
+  // "kg-server listening on ADDR" line. Null (with a test failure that
+  // quotes the log) when the server does not come up. The server's
+  // structured log goes to the file `db_dir`.log rather than the test's
+  // output.
   static std::unique_ptr<ServerProcess> Start(
       const std::string& binary, const std::string& db_dir,
       const std::string& reference_dir = "");

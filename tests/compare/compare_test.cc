@@ -5,9 +5,11 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "kg/services/server_builder.h"
 #include "systems.h"
 
@@ -77,6 +79,21 @@ TEST_F(CompareTest, CsvRoundTrips) {
     EXPECT_EQ(read->edges[i].src, graph.edges[i].src);
     EXPECT_EQ(read->edges[i].dst, graph.edges[i].dst);
     EXPECT_EQ(read->edges[i].type, graph.edges[i].type);
+  }
+}
+
+TEST_F(CompareTest, CsvNamesTheMalformedRow) {
+  DomainGraph graph = GenerateDomainGraph(50, 3);
+  for (const char* row : {"1,2,NOT_A_TYPE", "1,2,PLEDGED,extra", "1,2"}) {
+    ASSERT_TRUE(WriteCsv(graph, dir_).ok());
+    std::ofstream(dir_ + "/edges.csv", std::ios::app) << row << "\n";
+    absl::StatusOr<DomainGraph> read = ReadCsv(dir_);
+    EXPECT_EQ(read.status().code(), absl::StatusCode::kInvalidArgument) << row;
+    // The header is line 1.
+    EXPECT_NE(read.status().message().find(absl::StrCat(
+                  "edges.csv:", graph.edges.size() + 2, ": malformed row")),
+              absl::string_view::npos)
+        << read.status();
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cypher_run.h"
 #include "test_graph.h"
 #include "test_server.h"
 
@@ -19,11 +20,7 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
 
-struct RunResult {
-  grpc::Status status;
-  std::vector<std::string> columns;
-  std::vector<std::vector<kg::v1::CypherValue>> rows;
-};
+using RunResult = CypherRun;
 
 // A scalar cell as text ("null" for null).
 std::string Cell(const kg::v1::CypherValue& v) {
@@ -49,28 +46,9 @@ class RunServiceTest : public ServerTest {
   }
 
   RunResult Run(const kg::v1::RunRequest& request) {
-    grpc::ClientContext context;
-    auto reader = query_->Run(&context, request);
-    RunResult out;
-    kg::v1::RunResponse message;
-    bool first = true;
-    while (reader->Read(&message)) {
-      if (first) {
-        out.columns.assign(message.columns().begin(), message.columns().end());
-        first = false;
-        continue;
-      }
-      out.rows.emplace_back(message.values().begin(), message.values().end());
-    }
-    out.status = reader->Finish();
-    return out;
+    return RunCypher(*query_, request);
   }
-
-  RunResult Run(const std::string& query) {
-    kg::v1::RunRequest request;
-    request.set_query(query);
-    return Run(request);
-  }
+  RunResult Run(const std::string& query) { return RunCypher(*query_, query); }
 
   // Rows of scalar cells joined by ",".
   static std::vector<std::string> Rows(const RunResult& result) {
@@ -158,6 +136,8 @@ TEST_F(RunServiceTest, ErrorsAreInvalidArgumentWithTheCypherErrorType) {
   RunResult create = Run("CREATE (:State {key: 'state:FRA'})");
   EXPECT_EQ(create.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(create.status.error_message(), HasSubstr("ReadOnlyGraph"));
+  EXPECT_THAT(create.status.error_message(), HasSubstr("CREATE"));
+  EXPECT_THAT(create.status.error_message(), HasSubstr("scratch_graph"));
 
   kg::v1::RunRequest request;
   request.set_query("RETURN $n");

@@ -5,16 +5,15 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
-#include "kg/loaders/commit_order.h"
-#include "kg/loaders/jsonl_facts.h"
-#include "test_server.h"
+#include "cypher_run.h"
+#include "gold_graph.h"
 
 namespace kg::testing {
 namespace {
@@ -26,74 +25,14 @@ struct Rows {
   std::vector<std::vector<kg::v1::CypherValue>> values;
 };
 
-class RealGraphTest : public ServerTest {
+class RealGraphTest : public GoldGraphTest {
  protected:
-  void SetUp() override {
-    const std::filesystem::path shared = KG_SHARED_DIR;
-    if (!std::filesystem::is_directory(shared / "gold")) {
-      GTEST_SKIP() << "no gold facts of the shared corpus at " << shared;
-    }
-    ServerTest::SetUp();
-    for (const auto& entry :
-         std::filesystem::directory_iterator(shared / "gold")) {
-      if (entry.path().extension() != ".jsonl") continue;
-      auto facts = loaders::ReadJsonlFactsFile(entry.path().string());
-      ASSERT_TRUE(facts.ok()) << facts.status();
-      gold_.insert(gold_.end(), facts->begin(), facts->end());
-    }
-    ASSERT_FALSE(gold_.empty());
-    for (const auto& result : loaders::CommitInDependencyOrder(
-             gold_, [this](const graph::DocumentFacts& facts) {
-               return ImportFacts(facts);
-             })) {
-      ASSERT_TRUE(result.ok()) << result.status();
-    }
-  }
-
-  absl::StatusOr<kg::v1::CommitSummary> ImportFacts(
-      const graph::DocumentFacts& facts) {
-    std::vector<kg::v1::ImportFactsRequest> messages;
-    kg::v1::Document document;
-    document.set_key(facts.document_key);
-    messages.push_back(DocumentMessage(document));
-    for (const kg::v1::Node& node : facts.nodes) {
-      messages.push_back(NodeMessage(node));
-    }
-    for (const kg::v1::Edge& edge : facts.edges) {
-      messages.push_back(EdgeMessage(edge));
-    }
-    kg::v1::ImportFactsResponse response;
-    grpc::Status status = ImportMessages(messages, &response);
-    if (!status.ok()) {
-      return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                          status.error_message());
-    }
-    return response.summary();
-  }
-
+  // The rows of `query`, which must succeed.
   Rows Query(const std::string& query) {
-    kg::v1::RunRequest request;
-    request.set_query(query);
-    grpc::ClientContext context;
-    auto reader = query_->Run(&context, request);
-    Rows rows;
-    kg::v1::RunResponse message;
-    bool header = true;
-    while (reader->Read(&message)) {
-      if (header) {
-        rows.columns.assign(message.columns().begin(), message.columns().end());
-        header = false;
-      } else {
-        rows.values.emplace_back(message.values().begin(),
-                                 message.values().end());
-      }
-    }
-    grpc::Status status = reader->Finish();
-    EXPECT_TRUE(status.ok()) << query << ": " << status.error_message();
-    return rows;
+    CypherRun run = RunCypher(*query_, query);
+    EXPECT_TRUE(run.status.ok()) << query << ": " << run.status.error_message();
+    return {std::move(run.columns), std::move(run.rows)};
   }
-
-  std::vector<graph::DocumentFacts> gold_;
 };
 
 using Pledge = std::tuple<std::string, std::string, std::string>;

@@ -4,9 +4,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "cypher_run.h"
 #include "test_server.h"
 
 namespace kg::testing {
@@ -29,17 +32,9 @@ class ScratchGraphTest : public ServerTest {
                    kg::v1::RunRequest request = {}) {
     request.set_query(query);
     request.set_scratch_graph(graph);
-    grpc::ClientContext context;
-    auto reader = query_->Run(&context, request);
-    kg::v1::RunResponse message;
-    bool header = true;
-    while (reader->Read(&message)) {
-      if (!header) {
-        rows->emplace_back(message.values().begin(), message.values().end());
-      }
-      header = false;
-    }
-    return reader->Finish();
+    CypherRun run = RunCypher(*query_, request);
+    std::move(run.rows.begin(), run.rows.end(), std::back_inserter(*rows));
+    return run.status;
   }
 
   grpc::Status Drop(const std::string& graph) {
@@ -77,6 +72,44 @@ TEST_F(ScratchGraphTest, CreatedFactsAreReadBackAsTypedValues) {
   EXPECT_EQ(rows[0][2].path_value().nodes_size(), 2);
   // The stored graph is untouched.
   EXPECT_EQ(Stats().node_count(), 0u);
+}
+
+TEST_F(ScratchGraphTest, CreatedNodesGetDomainKeysAsTheOntologyMakesThem) {
+  std::vector<std::vector<kg::v1::CypherValue>> rows;
+  grpc::Status status = Run("a",
+                            "CREATE (au:Organization {name: 'African Union'}), "
+                            "(again:Organization {name: 'African Union'}), "
+                            "(ci:State {name: \"Côte d'Ivoire\"}), "
+                            "(de:State {key: 'state:DEU', name: 'Germany'}), "
+                            "(w:Widget), (n) "
+                            "RETURN au, again, ci, de, w, n",
+                            &rows);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(rows.size(), 1u);
+  std::vector<std::string> keys;
+  for (const kg::v1::CypherValue& value : rows[0]) {
+    keys.push_back(value.node_value().key());
+  }
+  EXPECT_THAT(keys,
+              ::testing::ElementsAre("org:african-union", "org:african-union-2",
+                                     "state:cote-divoire", "state:DEU",
+                                     "widget:node-1", "node:node-1"));
+  // A generated key is not a property: CREATE set only the name.
+  EXPECT_EQ(rows[0][0].node_value().properties_size(), 1);
+
+  // Keys stay unique: a given key that is taken is refused, and generated
+  // keys step past the ones in use.
+  rows.clear();
+  status = Run("a", "CREATE (:State {key: 'state:DEU'})", &rows);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("state:DEU"));
+  EXPECT_EQ(CountNodes("a"), 6);
+  rows.clear();
+  ASSERT_TRUE(Run("a",
+                  "CREATE (o:Organization {name: 'African Union'}) RETURN o",
+                  &rows)
+                  .ok());
+  EXPECT_EQ(rows[0][0].node_value().key(), "org:african-union-3");
 }
 
 TEST_F(ScratchGraphTest, GraphsAreKeptApartAndDroppedGraphsStartEmpty) {

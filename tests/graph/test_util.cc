@@ -30,11 +30,17 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
+kg::v1::Date MakeDate(int year, int month, int day) {
+  kg::v1::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
 kg::v1::Value DateValue(int year, int month, int day) {
   kg::v1::Value v;
-  v.mutable_date_value()->set_year(year);
-  v.mutable_date_value()->set_month(month);
-  v.mutable_date_value()->set_day(day);
+  *v.mutable_date_value() = MakeDate(year, month, day);
   return v;
 }
 

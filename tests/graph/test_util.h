@@ -38,6 +38,7 @@ class TempDir {
   std::string path_;
 };
 
+kg::v1::Date MakeDate(int year, int month = 0, int day = 0);
 kg::v1::Value DateValue(int year, int month = 0, int day = 0);
 kg::v1::Value ListValue(const std::vector<kg::v1::Value>& values);
 

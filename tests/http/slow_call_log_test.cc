@@ -45,9 +45,8 @@ TEST_F(SlowCallLogTest, LogsEveryCallAtAZeroThreshold) {
   options.slow_call_threshold = absl::ZeroDuration();
   StartServer(options);
   ASSERT_FALSE(HasFatalFailure());
-  ::testing::internal::CaptureStderr();
   Stats();
-  const std::string logged = ::testing::internal::GetCapturedStderr();
+  const std::string logged = Logged();
   int lines = 0;
   for (absl::string_view line : absl::StrSplit(logged, '\n')) {
     if (line.empty()) continue;
@@ -66,9 +65,8 @@ TEST_F(SlowCallLogTest, LogsEveryCallAtAZeroThreshold) {
 }
 
 TEST_F(SlowCallLogTest, LogsNothingByDefault) {
-  ::testing::internal::CaptureStderr();
   Stats();
-  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(Logged(), "");
 }
 
 }  // namespace

@@ -184,6 +184,7 @@ class ClientTest(unittest.TestCase):
         mission, rel, path, values, mapping, number = rows[0]
         self.assertEqual(mission.labels, ["Mission"])
         self.assertEqual(mission.properties["key"], "mission:UNMISS")
+        self.assertEqual(mission.key, "mission:UNMISS")
         self.assertEqual(rel.type, "MANDATED_BY")
         self.assertEqual(rel.start, mission.id)
         self.assertEqual([n.properties["key"] for n in path.nodes],

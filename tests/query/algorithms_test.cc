@@ -22,6 +22,7 @@ using graph::query::Row;
 using graph::query::StepFilter;
 using graph::query::Traverse;
 using graph::query::TraverseSpec;
+using Kind = graph::query::Value::Kind;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
@@ -40,11 +41,11 @@ class AlgorithmsTest : public EngineTest {
     Traverse traverse(*context_, std::move(spec));
     Result result;
     for (const Row& row : Run(traverse)) {
-      if (row[Traverse::kNode].node() != nullptr) {
+      if (row[Traverse::kNode].kind() == Kind::kNode) {
         result.nodes.push_back(KeyOf(row[Traverse::kNode]));
-        result.depths.push_back(row[Traverse::kDepth].scalar()->int_value());
+        result.depths.push_back(row[Traverse::kDepth].as_int());
       }
-      if (row[Traverse::kEdge].edge() != nullptr) ++result.edges;
+      if (row[Traverse::kEdge].kind() == Kind::kRelationship) ++result.edges;
     }
     result.truncated_by = traverse.truncated_by();
     return result;
@@ -63,7 +64,7 @@ class AlgorithmsTest : public EngineTest {
 
   std::vector<std::string> Paths(graph::query::Operator& op) {
     std::vector<std::string> out;
-    for (const Row& row : Run(op)) out.push_back(Describe(*row[0].path()));
+    for (const Row& row : Run(op)) out.push_back(Describe(row[0].as_path()));
     return out;
   }
 };
@@ -155,8 +156,8 @@ TEST_F(AlgorithmsTest, TraversePathsLeadFromTheStart) {
   Traverse traverse(*context_, spec);
   std::vector<std::string> paths;
   for (const Row& row : Run(traverse)) {
-    if (row[Traverse::kPath].path() != nullptr) {
-      paths.push_back(Describe(*row[Traverse::kPath].path()));
+    if (row[Traverse::kPath].kind() == Kind::kPath) {
+      paths.push_back(Describe(row[Traverse::kPath].as_path()));
     }
   }
   EXPECT_THAT(paths,

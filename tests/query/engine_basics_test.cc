@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,39 +38,50 @@ class EngineBasicsTest : public EngineTest {
   }
 };
 
-TEST(ValueTest, CompareOrdersNumbersAcrossTypesAndNullLast) {
-  EXPECT_LT(graph::query::Compare(Value::Int(1), Value::Double(1.5)), 0);
-  EXPECT_EQ(graph::query::Compare(Value::Int(2), Value::Double(2.0)), 0);
-  EXPECT_LT(graph::query::Compare(Value::String("a"), Value()), 0);
-  EXPECT_LT(graph::query::Compare(Value::Int(9), Value::String("0")), 0);
-  EXPECT_LT(graph::query::Compare(Value(NodeRef{1}), Value(NodeRef{2})), 0);
-  EXPECT_GT(
-      graph::query::Compare(Value(Value::List{Value::Int(1), Value::Int(2)}),
-                            Value(Value::List{Value::Int(1)})),
-      0);
+TEST(ValueTest, OrderValuesOrdersNumbersAcrossTypesAndNullLast) {
+  using graph::query::OrderValues;
+  EXPECT_LT(OrderValues(Value(1), Value(1.5)), 0);
+  EXPECT_EQ(OrderValues(Value(2), Value(2.0)), 0);
+  EXPECT_LT(OrderValues(Value("a"), Value()), 0);
+  EXPECT_LT(OrderValues(Value("0"), Value(9)), 0);
+  EXPECT_LT(OrderValues(Value(NodeRef{1}), Value(NodeRef{2})), 0);
+  EXPECT_GT(OrderValues(Value(Value::List{Value(1), Value(2)}),
+                        Value(Value::List{Value(1)})),
+            0);
 }
 
-TEST(ValueTest, FingerprintsTellValuesApart) {
-  EXPECT_EQ(graph::query::Fingerprint(Value(NodeRef{3})),
-            graph::query::Fingerprint(Value(NodeRef{3})));
-  EXPECT_NE(graph::query::Fingerprint(Value(NodeRef{3})),
-            graph::query::Fingerprint(Value(EdgeRef{3, 1, 2, "T"})));
-  EXPECT_NE(graph::query::Fingerprint(Value::Int(1)),
-            graph::query::Fingerprint(Value::Double(1)));
-  EXPECT_NE(graph::query::Fingerprint(Row{Value::String("ab"), Value()}),
-            graph::query::Fingerprint(Row{Value::String("a"), Value()}));
+TEST(ValueTest, EqualsAndCompareValuesFollowCypher) {
+  EXPECT_EQ(graph::query::Equals(Value(1), Value(1.0)), true);
+  EXPECT_EQ(graph::query::Equals(Value(1), Value("1")), false);
+  EXPECT_EQ(graph::query::Equals(Value(1), Value()), std::nullopt);
+  EXPECT_EQ(graph::query::CompareValues(Value(1), Value("a")), std::nullopt);
+  EXPECT_LT(*graph::query::CompareValues(Value("a"), Value("b")), 0);
+}
+
+TEST(ValueTest, GroupingKeysTellValuesApart) {
+  using graph::query::GroupingKey;
+  EXPECT_EQ(GroupingKey(Value(NodeRef{3})), GroupingKey(Value(NodeRef{3})));
+  EXPECT_NE(GroupingKey(Value(NodeRef{3})),
+            GroupingKey(Value(EdgeRef{3, 1, 2, "T"})));
+  // 1 = 1.0, so they group together.
+  EXPECT_EQ(GroupingKey(Value(1)), GroupingKey(Value(1.0)));
+  EXPECT_NE(GroupingKey(Row{Value("ab"), Value()}),
+            GroupingKey(Row{Value("a"), Value()}));
+  EXPECT_NE(GroupingKey(Row{Value(1), Value(23)}),
+            GroupingKey(Row{Value(12), Value(3)}));
   Path path{{1, 2}, {EdgeRef{7, 1, 2, "T"}}};
-  EXPECT_EQ(graph::query::Fingerprint(Value(path)),
-            graph::query::Fingerprint(Value(path)));
+  EXPECT_EQ(GroupingKey(Value(path)), GroupingKey(Value(path)));
 }
 
-TEST(ValueTest, ListPropertiesBecomeLists) {
-  kg::v1::Value list =
-      graph::test::ListValue({graph::IntValue(1), graph::StringValue("x")});
-  Value value(list);
-  ASSERT_NE(value.list(), nullptr);
-  EXPECT_EQ(value.list()->size(), 2);
-  EXPECT_TRUE(Value(kg::v1::Value()).is_null());
+TEST(ValueTest, PropertyValuesBecomeValues) {
+  Value list = graph::query::FromPropertyValue(
+      graph::test::ListValue({graph::IntValue(1), graph::StringValue("x")}));
+  ASSERT_EQ(list.kind(), Value::Kind::kList);
+  EXPECT_EQ(list.as_list().size(), 2);
+  EXPECT_EQ(graph::query::FromPropertyValue(graph::test::DateValue(2016, 3))
+                .as_string(),
+            "2016-03");
+  EXPECT_TRUE(graph::query::FromPropertyValue(kg::v1::Value()).is_null());
 }
 
 TEST(ValidityTest, FromAndToBoundAPeriodAtTheirPrecision) {

@@ -53,8 +53,9 @@ class EngineTest : public ::testing::Test {
   }
 
   std::string KeyOf(const graph::query::Value& value) {
-    if (value.node() == nullptr) return "";
-    absl::StatusOr<const kg::v1::Node*> node = context_->Node(value.node()->id);
+    if (value.kind() != graph::query::Value::Kind::kNode) return "";
+    absl::StatusOr<const kg::v1::Node*> node =
+        context_->Node(value.as_node().id);
     return node.ok() ? (*node)->key() : "?";
   }
 

@@ -3,15 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "gold_graph.h"
 #include "kg/graph/query/validity.h"
-#include "kg/loaders/commit_order.h"
-#include "kg/loaders/jsonl_facts.h"
-#include "test_server.h"
+#include "query_service_fixture.h"
 
 namespace kg::testing {
 namespace {
@@ -21,37 +19,7 @@ using ::testing::IsSupersetOf;
 
 constexpr char kNetwork[] = "network:wps-focal-points-network";
 
-class GoldTest : public ServerTest {
- protected:
-  void SetUp() override {
-    const std::filesystem::path gold = KG_GOLD_DIR;
-    if (!std::filesystem::is_directory(gold)) {
-      GTEST_SKIP() << "no gold facts at " << gold;
-    }
-    ServerTest::SetUp();
-    for (const auto& entry : std::filesystem::directory_iterator(gold)) {
-      if (entry.path().extension() != ".jsonl") continue;
-      auto facts = loaders::ReadJsonlFactsFile(entry.path().string());
-      ASSERT_TRUE(facts.ok()) << facts.status();
-      documents_.insert(documents_.end(), facts->begin(), facts->end());
-    }
-    ASSERT_FALSE(documents_.empty());
-    for (const auto& result : loaders::CommitInDependencyOrder(
-             documents_, [this](const graph::DocumentFacts& facts) {
-               return store_->CommitDocument(facts);
-             })) {
-      ASSERT_TRUE(result.ok()) << result.status();
-    }
-  }
-
-  std::vector<graph::DocumentFacts> documents_;
-};
-
-kg::v1::Date Year(int year) {
-  kg::v1::Date date;
-  date.set_year(year);
-  return date;
-}
+using GoldTest = GoldGraphTest;
 
 TEST_F(GoldTest, DpoPledgedACommitmentUnderTheWpsHaCompact) {
   kg::v1::CommitmentsRequest request;
@@ -80,10 +48,10 @@ TEST_F(GoldTest, MembersOfTheWpsFocalPointsNetworkAsOf2018) {
   // What the gold says: every MEMBER_OF edge into the network that holds
   // in 2018.
   std::set<std::string> expected;
-  for (const graph::DocumentFacts& facts : documents_) {
+  for (const graph::DocumentFacts& facts : gold_) {
     for (const kg::v1::Edge& edge : facts.edges) {
       if (edge.type() == "MEMBER_OF" && edge.dst_key() == kNetwork &&
-          graph::query::ValidAt(edge.props(), Year(2018))) {
+          graph::query::ValidAt(edge.props(), MakeDate(2018))) {
         expected.insert(edge.src_key());
       }
     }
@@ -94,7 +62,7 @@ TEST_F(GoldTest, MembersOfTheWpsFocalPointsNetworkAsOf2018) {
   request.add_start_keys(kNetwork);
   request.add_edge_types("MEMBER_OF");
   request.set_direction(kg::v1::DIRECTION_IN);
-  *request.mutable_as_of() = Year(2018);
+  *request.mutable_as_of() = MakeDate(2018);
   grpc::ClientContext context;
   auto reader = query_->Traverse(&context, request);
   std::set<std::string> members;
@@ -160,7 +128,7 @@ TEST_F(GoldTest, BruneiAndChinaChairThePkoEwg) {
   traverse.add_start_keys("network:admm-plus-ewg-pko");
   traverse.add_edge_types("CHAIRS");
   traverse.set_direction(kg::v1::DIRECTION_IN);
-  *traverse.mutable_as_of() = Year(2024);
+  *traverse.mutable_as_of() = MakeDate(2024);
   grpc::ClientContext traverse_context;
   auto reader = query_->Traverse(&traverse_context, traverse);
   std::vector<std::string> in_2024;

@@ -23,6 +23,7 @@ namespace kg::query_test {
 namespace {
 
 using graph::Direction;
+using graph::query::AggregateFunction;
 using graph::query::Aggregation;
 using graph::query::ColumnOf;
 using graph::query::CompareOp;
@@ -56,8 +57,9 @@ class OperatorsTest : public EngineTest {
                                           size_t column) {
     std::vector<std::string> out;
     for (const Row& row : rows) {
-      out.push_back(row[column].scalar() ? row[column].scalar()->string_value()
-                                         : "<not a scalar>");
+      out.push_back(row[column].kind() == Value::Kind::kString
+                        ? row[column].as_string()
+                        : "<not a string>");
     }
     return out;
   }
@@ -125,10 +127,10 @@ TEST_F(OperatorsTest, ExpandAppendsEdgeAndNeighbour) {
   for (const Row& row : rows) {
     ASSERT_EQ(row.size(), 3);
     EXPECT_EQ(KeyOf(row[0]), "network:wps");
-    ASSERT_NE(row[1].edge(), nullptr);
-    EXPECT_EQ(row[1].edge()->type, "MEMBER_OF");
-    EXPECT_EQ(row[1].edge()->dst, Id("network:wps"));
-    EXPECT_EQ(row[1].edge()->src, row[2].node()->id);
+    ASSERT_EQ(row[1].kind(), Value::Kind::kRelationship);
+    EXPECT_EQ(row[1].as_relationship().type, "MEMBER_OF");
+    EXPECT_EQ(row[1].as_relationship().dst, Id("network:wps"));
+    EXPECT_EQ(row[1].as_relationship().src, row[2].as_node().id);
   }
 }
 
@@ -176,7 +178,7 @@ TEST_F(OperatorsTest, FilterPredicates) {
   OperatorPtr pledges = graph::query::Filter(
       *context_, ScanLabel("Commitment"),
       graph::query::Comparison(PropertyOf(0, "kind"), CompareOp::kEq,
-                               Constant(Value::String("pledge"))));
+                               Constant(Value("pledge"))));
   EXPECT_THAT(Keys(Run(*pledges), 0),
               ElementsAre("commitment:c1", "commitment:c3"));
 
@@ -197,23 +199,36 @@ TEST_F(OperatorsTest, FilterPredicates) {
   OperatorPtr none = graph::query::Filter(
       *context_, ScanLabel("State"),
       graph::query::Comparison(PropertyOf(0, "missing"), CompareOp::kNe,
-                               Constant(Value::Int(1))));
+                               Constant(Value(1))));
   EXPECT_TRUE(Run(*none).empty());
+
+  // So is an ordering of values that do not compare (a string and a
+  // number); inequality of them holds.
+  OperatorPtr unordered = graph::query::Filter(
+      *context_, ScanLabel("State"),
+      graph::query::Comparison(PropertyOf(0, "key"), CompareOp::kLt,
+                               Constant(Value(1))));
+  EXPECT_TRUE(Run(*unordered).empty());
+  OperatorPtr unequal = graph::query::Filter(
+      *context_, ScanLabel("State"),
+      graph::query::Comparison(PropertyOf(0, "key"), CompareOp::kNe,
+                               Constant(Value(1))));
+  EXPECT_EQ(Run(*unequal).size(), 3);
 }
 
 TEST_F(OperatorsTest, ProjectReadsNodeFieldsAsProperties) {
   OperatorPtr project = graph::query::Project(
       *context_, ScanKeys({"state:KOR"}),
       {PropertyOf(0, "key"), PropertyOf(0, "name"), PropertyOf(0, "label"),
-       PropertyOf(0, "aliases"), Constant(Value::Int(7))});
+       PropertyOf(0, "aliases"), Constant(Value(7))});
   std::vector<Row> rows = Run(*project);
   ASSERT_EQ(rows.size(), 1);
   EXPECT_THAT(Strings(rows, 0), ElementsAre("state:KOR"));
   EXPECT_THAT(Strings(rows, 1), ElementsAre("Republic of Korea"));
   EXPECT_THAT(Strings(rows, 2), ElementsAre("State"));
-  ASSERT_NE(rows[0][3].list(), nullptr);
-  EXPECT_EQ(rows[0][3].list()->size(), 2);
-  EXPECT_EQ(rows[0][4].scalar()->int_value(), 7);
+  ASSERT_EQ(rows[0][3].kind(), Value::Kind::kList);
+  EXPECT_EQ(rows[0][3].as_list().size(), 2);
+  EXPECT_EQ(rows[0][4].as_int(), 7);
 }
 
 TEST_F(OperatorsTest, DistinctOrderByAndLimit) {
@@ -247,21 +262,21 @@ TEST_F(OperatorsTest, AggregateCountsAndCollectsPerGroup) {
       graph::query::Expand(*context_, ScanKeys({"network:wps"}), 0,
                            StepFilter{Direction::kIn, {}, {}}),
       {PropertyOf(1, "type")},
-      {Aggregation{Aggregation::kCount, nullptr, false},
-       Aggregation{Aggregation::kCollect, PropertyOf(2, "key"), true}});
+      {Aggregation{AggregateFunction::kCountRows, nullptr, false},
+       Aggregation{AggregateFunction::kCollect, PropertyOf(2, "key"), true}});
   std::vector<Row> rows = Run(*grouped);
   ASSERT_EQ(rows.size(), 2);
   for (const Row& row : rows) {
-    const std::string type = row[0].scalar()->string_value();
-    const int64_t count = row[1].scalar()->int_value();
-    ASSERT_NE(row[2].list(), nullptr);
+    const std::string type = row[0].as_string();
+    const int64_t count = row[1].as_int();
+    ASSERT_EQ(row[2].kind(), Value::Kind::kList);
     if (type == "MEMBER_OF") {
       EXPECT_EQ(count, 3);
-      EXPECT_EQ(row[2].list()->size(), 3);
+      EXPECT_EQ(row[2].as_list().size(), 3);
     } else {
       EXPECT_EQ(type, "CHAIRS");
       EXPECT_EQ(count, 2);
-      EXPECT_EQ(row[2].list()->size(), 2);
+      EXPECT_EQ(row[2].as_list().size(), 2);
     }
   }
 }
@@ -269,23 +284,25 @@ TEST_F(OperatorsTest, AggregateCountsAndCollectsPerGroup) {
 TEST_F(OperatorsTest, AggregateWithoutKeysGivesOneRowEvenForNoInput) {
   OperatorPtr none = graph::query::Aggregate(
       *context_, ScanLabel("NoSuchLabel"), {},
-      {Aggregation{Aggregation::kCount, nullptr, false},
-       Aggregation{Aggregation::kCollect, ColumnOf(0), false}});
+      {Aggregation{AggregateFunction::kCountRows, nullptr, false},
+       Aggregation{AggregateFunction::kCollect, ColumnOf(0), false}});
   std::vector<Row> rows = Run(*none);
   ASSERT_EQ(rows.size(), 1);
-  EXPECT_EQ(rows[0][0].scalar()->int_value(), 0);
-  EXPECT_TRUE(rows[0][1].list()->empty());
+  EXPECT_EQ(rows[0][0].as_int(), 0);
+  EXPECT_TRUE(rows[0][1].as_list().empty());
 }
 
 TEST_F(OperatorsTest, AggregateCountOfValueSkipsNulls) {
   OperatorPtr counted = graph::query::Aggregate(
       *context_, ScanLabel("State"), {},
-      {Aggregation{Aggregation::kCount, PropertyOf(0, "missing"), false},
-       Aggregation{Aggregation::kCount, PropertyOf(0, "label"), true}});
+      {Aggregation{AggregateFunction::kCount, PropertyOf(0, "missing"), false},
+       Aggregation{AggregateFunction::kCount, PropertyOf(0, "label"), true},
+       Aggregation{AggregateFunction::kMax, PropertyOf(0, "key"), false}});
   std::vector<Row> rows = Run(*counted);
   ASSERT_EQ(rows.size(), 1);
-  EXPECT_EQ(rows[0][0].scalar()->int_value(), 0);
-  EXPECT_EQ(rows[0][1].scalar()->int_value(), 1);
+  EXPECT_EQ(rows[0][0].as_int(), 0);
+  EXPECT_EQ(rows[0][1].as_int(), 1);
+  EXPECT_EQ(rows[0][2].as_string(), "state:KOR");
 }
 
 }  // namespace

@@ -87,10 +87,11 @@ TEST_F(QueryServiceTest, CommitmentsFilters) {
   EXPECT_EQ(
       rows([](Request& r) { r.set_document_key("doc:brief-2021"); }).size(), 3);
   EXPECT_EQ(
-      rows([](Request& r) { *r.mutable_date_from() = Date(2020); }).size(), 3);
+      rows([](Request& r) { *r.mutable_date_from() = MakeDate(2020); }).size(),
+      3);
   EXPECT_EQ(rows([](Request& r) {
-              *r.mutable_date_from() = Date(2018, 5);
-              *r.mutable_date_to() = Date(2019);
+              *r.mutable_date_from() = MakeDate(2018, 5);
+              *r.mutable_date_to() = MakeDate(2019);
             }).size(),
             1);
   EXPECT_THAT(rows([](Request& r) {
@@ -122,7 +123,7 @@ TEST_F(QueryServiceTest, CommitmentsValidatesItsRequest) {
   EXPECT_THAT(Commitments(unknown, &response),
               IsStatus(grpc::StatusCode::NOT_FOUND, "framework_key"));
   kg::v1::CommitmentsRequest bad_date;
-  *bad_date.mutable_date_to() = Date(0);
+  *bad_date.mutable_date_to() = MakeDate(0);
   EXPECT_THAT(Commitments(bad_date, &response),
               IsStatus(grpc::StatusCode::INVALID_ARGUMENT, "date_to"));
   kg::v1::CommitmentsRequest bad_page;

@@ -89,7 +89,7 @@ TEST_F(QueryServiceTest, DescribeGroupsNeighboursWithCounts) {
   EXPECT_EQ(response.groups(1).neighbours(0).edge().type(), "MEMBER_OF");
   EXPECT_EQ(response.groups(1).neighbours(0).edge().sources_size(), 0);
 
-  *request.mutable_as_of() = Date(2019);
+  *request.mutable_as_of() = MakeDate(2019);
   grpc::ClientContext dated;
   ASSERT_TRUE(query_->Describe(&dated, request, &response).ok());
   ASSERT_EQ(response.groups_size(), 2);

@@ -13,16 +13,11 @@
 #include "absl/strings/str_join.h"
 #include "test_graph.h"
 #include "test_server.h"
+#include "test_util.h"
 
 namespace kg::testing {
 
-inline kg::v1::Date Date(int year, int month = 0, int day = 0) {
-  kg::v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
+using graph::test::MakeDate;
 
 // A whole Traverse stream.
 struct Traversal {

@@ -36,7 +36,7 @@ TEST_F(QueryServiceTest, TraverseStreamsASubgraph) {
 TEST_F(QueryServiceTest, TraverseAsOfHidesFactsThatDoNotHold) {
   kg::v1::TraverseRequest request =
       Around("network:wps", kg::v1::DIRECTION_IN, {"MEMBER_OF", "CHAIRS"});
-  *request.mutable_as_of() = Date(2018);
+  *request.mutable_as_of() = MakeDate(2018);
   Traversal result = Traverse(request);
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   EXPECT_THAT(result.nodes,
@@ -131,7 +131,7 @@ TEST_F(QueryServiceTest, TraverseValidatesItsRequest) {
 
   kg::v1::TraverseRequest bad_date =
       Around("state:DEU", kg::v1::DIRECTION_OUT, {});
-  *bad_date.mutable_as_of() = Date(2018, 13);
+  *bad_date.mutable_as_of() = MakeDate(2018, 13);
   EXPECT_THAT(Traverse(bad_date).status,
               IsStatus(grpc::StatusCode::INVALID_ARGUMENT, "as_of"));
 }

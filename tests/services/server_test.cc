@@ -18,12 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "test_server.h"
 
 namespace kg::testing {
 namespace {
 
+using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 using ::testing::MatchesRegex;
 
@@ -40,6 +42,52 @@ TEST_F(ServerTest, HealthServiceReportsServing) {
     EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING)
         << service;
   }
+}
+
+TEST_F(ServerTest, HealthCheckOfAnUnknownServiceIsNotFound) {
+  grpc::ClientContext context;
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service("kg.v1.NoSuchService");
+  grpc::health::v1::HealthCheckResponse response;
+  grpc::Status status = grpc::health::v1::Health::NewStub(channel_)->Check(
+      &context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+// A Watch of `service` on `channel`, started.
+std::unique_ptr<grpc::ClientReader<grpc::health::v1::HealthCheckResponse>>
+StartWatch(const std::shared_ptr<grpc::Channel>& channel,
+           grpc::ClientContext* context, const std::string& service) {
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(service);
+  return grpc::health::v1::Health::NewStub(channel)->Watch(context, request);
+}
+
+TEST_F(ServerTest, HealthWatchSeesServingThenNotServingAtShutdown) {
+  grpc::ClientContext context;
+  auto watch = StartWatch(channel_, &context, "kg.v1.GraphService");
+  grpc::health::v1::HealthCheckResponse response;
+  ASSERT_TRUE(watch->Read(&response));
+  EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  // The watcher ends with the server rather than holding its shutdown up.
+  server_->Shutdown(absl::Seconds(30));
+  ASSERT_TRUE(watch->Read(&response));
+  EXPECT_EQ(response.status(),
+            grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+  EXPECT_FALSE(watch->Read(&response));
+  EXPECT_TRUE(watch->Finish().ok());
+}
+
+TEST_F(ServerTest, HealthWatchOfAnUnknownServiceSaysSoUntilCancelled) {
+  grpc::ClientContext context;
+  auto watch = StartWatch(channel_, &context, "kg.v1.NoSuchService");
+  grpc::health::v1::HealthCheckResponse response;
+  ASSERT_TRUE(watch->Read(&response));
+  EXPECT_EQ(response.status(),
+            grpc::health::v1::HealthCheckResponse::SERVICE_UNKNOWN);
+  context.TryCancel();
+  EXPECT_FALSE(watch->Read(&response));
+  EXPECT_EQ(watch->Finish().error_code(), grpc::StatusCode::CANCELLED);
 }
 
 // One ServerReflectionInfo exchange asking for the service list. The
@@ -222,9 +270,21 @@ INSTANTIATE_TEST_SUITE_P(Signals, ServerBinaryTest,
                          ::testing::Values(SIGTERM, SIGINT));
 
 TEST(ServerBinaryFlagsTest, RefusesToStartWithoutDb) {
-  ServerProcess server({"--listen", "127.0.0.1:0"});
-  EXPECT_EQ(server.ReadLine(), "");
-  EXPECT_NE(server.Stop(0), 0);
+  std::string dir =
+      (std::filesystem::temp_directory_path() / "kg-server-test-XXXXXX")
+          .string();
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  {
+    ServerProcess server(
+        {"--listen", "127.0.0.1:0", "--log_file", dir + "/server.log"});
+    EXPECT_EQ(server.ReadLine(), "");
+    EXPECT_NE(server.Stop(0), 0);
+  }
+  std::ifstream log(dir + "/server.log");
+  std::string line;
+  std::getline(log, line);
+  EXPECT_THAT(line, HasSubstr("--db is required"));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 // A test fixture that serves a fresh, empty graph database in-process on an
 // ephemeral 127.0.0.1 port, with a real gRPC channel and stubs to it, plus
 // small builders for hand-made facts. Each test gets its own temporary
-// directory, removed afterwards.
+// directory, removed afterwards; the server's structured log (logging.h)
+// goes to server.log in it rather than to the test's output.
 #ifndef KG_TESTS_SERVICES_TEST_SERVER_H_
 #define KG_TESTS_SERVICES_TEST_SERVER_H_
 
@@ -10,15 +11,21 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "kg/graph/document_facts.h"
 #include "kg/graph/graph_store.h"
 #include "kg/graph/values.h"
+#include "kg/services/logging.h"
 #include "kg/services/server_builder.h"
+#include "kg/services/status_mapping.h"
 #include "kg/v1/graph_service.grpc.pb.h"
 #include "kg/v1/ingest_service.grpc.pb.h"
 #include "kg/v1/query_service.grpc.pb.h"
@@ -77,6 +84,7 @@ class ServerTest : public ::testing::Test {
             .string();
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
+    ASSERT_TRUE(services::SetLogFile(LogPath()).ok());
     auto store = graph::GraphStore::Open((dir_ / "db").string());
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
@@ -88,7 +96,17 @@ class ServerTest : public ::testing::Test {
     // directory does.
     server_.reset();
     store_.reset();
+    EXPECT_TRUE(services::SetLogFile("").ok());
     std::filesystem::remove_all(dir_);
+  }
+
+  // The file the server logs to during the test, and what it holds.
+  std::string LogPath() const { return (dir_ / "server.log").string(); }
+  std::string Logged() const {
+    std::ifstream file(LogPath());
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
   }
 
   // (Re)starts the server on the same store, on a new port.
@@ -144,6 +162,17 @@ class ServerTest : public ::testing::Test {
     grpc::Status status = ImportMessages(messages, &response);
     if (summary != nullptr) *summary = response.summary();
     return status;
+  }
+
+  // Imports one document's facts; the server's error as an absl::Status
+  // (what loaders::CommitInDependencyOrder takes).
+  absl::StatusOr<kg::v1::CommitSummary> ImportFacts(
+      const graph::DocumentFacts& facts) {
+    kg::v1::CommitSummary summary;
+    grpc::Status status =
+        Import(facts.document_key, facts.nodes, facts.edges, &summary);
+    if (!status.ok()) return services::FromGrpcStatus(status);
+    return summary;
   }
 
   kg::v1::GetStatsResponse Stats() {

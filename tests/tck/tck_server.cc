@@ -6,20 +6,15 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "kg/services/status_mapping.h"
 
 namespace kg::tck {
 namespace {
 
-absl::Status FromGrpc(const grpc::Status& status) {
-  if (status.ok()) return absl::OkStatus();
-  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                      status.error_message());
-}
-
 // The one value of each row `outcome` holds, which must be of `kind`.
 absl::StatusOr<std::vector<kg::v1::CypherValue>> Column(
     const QueryOutcome& outcome, kg::v1::CypherValue::KindCase kind) {
-  if (!outcome.status.ok()) return FromGrpc(outcome.status);
+  if (!outcome.status.ok()) return services::FromGrpcStatus(outcome.status);
   std::vector<kg::v1::CypherValue> values;
   for (const std::vector<kg::v1::CypherValue>& row : outcome.rows) {
     if (row.size() != 1 || row[0].kind_case() != kind) {
@@ -73,24 +68,7 @@ QueryOutcome TckServer::Run(const std::string& graph, const std::string& query,
   request.set_query(query);
   request.set_scratch_graph(graph);
   *request.mutable_parameters() = parameters;
-  grpc::ClientContext context;
-  std::unique_ptr<grpc::ClientReader<kg::v1::RunResponse>> reader =
-      query_->Run(&context, request);
-  QueryOutcome outcome;
-  kg::v1::RunResponse message;
-  bool header = true;
-  while (reader->Read(&message)) {
-    if (header) {
-      outcome.columns.assign(message.columns().begin(),
-                             message.columns().end());
-      header = false;
-    } else {
-      outcome.rows.emplace_back(message.values().begin(),
-                                message.values().end());
-    }
-  }
-  outcome.status = reader->Finish();
-  return outcome;
+  return kg::testing::RunCypher(*query_, request);
 }
 
 absl::StatusOr<GraphCounts> TckServer::Counts(const std::string& graph) {
@@ -122,7 +100,8 @@ absl::Status TckServer::Drop(const std::string& graph) {
   request.set_name(graph);
   kg::v1::DropScratchGraphResponse response;
   grpc::ClientContext context;
-  return FromGrpc(query_->DropScratchGraph(&context, request, &response));
+  return services::FromGrpcStatus(
+      query_->DropScratchGraph(&context, request, &response));
 }
 
 }  // namespace kg::tck

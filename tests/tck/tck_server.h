@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "cypher_run.h"
 #include "kg/graph/graph_store.h"
 #include "kg/services/server_builder.h"
 #include "kg/v1/query_service.grpc.pb.h"
@@ -23,11 +24,7 @@ namespace kg::tck {
 using Parameters = google::protobuf::Map<std::string, kg::v1::CypherValue>;
 
 // What a query returned: its rows, or the server's error.
-struct QueryOutcome {
-  grpc::Status status;
-  std::vector<std::string> columns;
-  std::vector<std::vector<kg::v1::CypherValue>> rows;
-};
+using QueryOutcome = kg::testing::CypherRun;
 
 // What the TCK's side-effect steps count.
 struct GraphCounts {

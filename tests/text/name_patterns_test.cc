@@ -46,6 +46,11 @@ TEST(NamePatternsTest, PeopleByHonorificAppositionAndTitle) {
               ElementsAre("Rita Mora"));
   EXPECT_THAT(PeopleIn("Kim Park, Lecturer, Open University", true),
               ElementsAre("Kim Park"));
+  // A retired rank and a title that stands as an honorific.
+  EXPECT_THAT(PeopleIn("Gen. (R) Luis Vega, Vice-Minister, Peru", true),
+              ElementsAre("Luis Vega"));
+  EXPECT_THAT(PeopleIn("and former UN Secretary General Kim Lee-park.", false),
+              ElementsAre("Kim Lee-park"));
   // Capitalized words alone are not a person.
   EXPECT_THAT(PeopleIn("Peace Operations and Human Rights matter.", false),
               ElementsAre());
@@ -61,6 +66,15 @@ TEST(NamePatternsTest, ResolutionsInTheirWrittenForms) {
   }
   EXPECT_THAT(numbers,
               ElementsAre("1820", "1888", "1325", "2538/2020", "2242/2015"));
+}
+
+TEST(NamePatternsTest, NamedPhrasesSkipDeterminers) {
+  std::string text = "the banner Human Rights in Every Plan";
+  std::vector<std::string> names;
+  for (const NamedPhrase& p : FindNamedPhrases(text, Tokenize(text))) {
+    names.push_back(p.name);
+  }
+  EXPECT_THAT(names, ElementsAre("Human Rights"));
 }
 
 TEST(NamePatternsTest, LabelsFromHeadNouns) {

@@ -42,13 +42,11 @@ const Gazetteer& ReferenceGazetteer() {
   return *gazetteer;
 }
 
-graph::DocumentFacts Extract(const std::string& name) {
-  std::ifstream in(std::string(KG_TEXT_DOCUMENTS) + "/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
+graph::DocumentFacts ExtractText(const std::string& name,
+                                 const std::string& text) {
   TextDocument doc;
   doc.file_name = name;
-  doc.text = text.str();
+  doc.text = text;
   absl::StatusOr<graph::DocumentFacts> facts =
       ExtractFacts(doc, ReferenceGazetteer());
   EXPECT_TRUE(facts.ok()) << facts.status();
@@ -62,6 +60,13 @@ graph::DocumentFacts Extract(const std::string& name) {
     }
   }
   return *std::move(facts);
+}
+
+graph::DocumentFacts Extract(const std::string& name) {
+  std::ifstream in(std::string(KG_TEXT_DOCUMENTS) + "/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return ExtractText(name, text.str());
 }
 
 std::set<Triple> Edges(const graph::DocumentFacts& facts) {
@@ -274,6 +279,47 @@ TEST(TextImporterTest, NewsItemCoordinatedSubjectsAndAdjacentNames) {
   // A force that is not the UN's is an organization, not a mission.
   EXPECT_TRUE(Has(edges, "person:kenji-sato", "HOLDS_POSITION",
                   "org:japan-ground-self-defense-force"));
+}
+
+TEST(TextImporterTest, PositionsInUnitsTheGazetteerDoesNotKnow) {
+  graph::DocumentFacts facts = ExtractText(
+      "panel.txt",
+      "Panel on logistics\n\n"
+      "- Colonel Ana Ruiz, Commander of Naval Logistics Training Unit, Chile\n"
+      "- Paul Stone, Deputy Director, Regional (Coastal) Safety Cooperation, "
+      "Federal Ministry of Ports, Germany\n"
+      "- Gen. (R) Luis Vega, Vice-Minister of National Defense, Peru\n");
+  std::set<Triple> edges = Edges(facts);
+  EXPECT_TRUE(Has(edges, "person:ana-ruiz", "HOLDS_POSITION",
+                  "org:chile-naval-logistics-training-unit"));
+  EXPECT_FALSE(Has(edges, "person:ana-ruiz", "HOLDS_POSITION", "state:CHL"));
+  EXPECT_TRUE(Has(edges, "doc:panel", "MENTIONS",
+                  "org:chile-naval-logistics-training-unit"));
+  EXPECT_TRUE(Has(edges, "person:paul-stone", "HOLDS_POSITION",
+                  "org:germany-regional-coastal-safety-cooperation"));
+  // "of National Defense" is a portfolio, not a body.
+  EXPECT_TRUE(Has(edges, "person:luis-vega", "HOLDS_POSITION", "state:PER"));
+}
+
+TEST(TextImporterTest, TitlesBeforeNamesEventNamesAndPluralSubjects) {
+  graph::DocumentFacts facts = ExtractText(
+      "news.txt",
+      "A summit on peacekeeping\n\n"
+      "The summit was co-hosted by former US President Jane Roe and former "
+      "UN Secretary General Kim Lee-park. They recalled UN Security Council "
+      "resolution 1325.\n\n"
+      "At the Seminar on WPS, members spoke.\n\n"
+      "The Department of Peace Operations runs two programmes. These "
+      "programmes contribute to the implementation of the Action for "
+      "Peacekeeping (A4P).\n");
+  std::set<Triple> edges = Edges(facts);
+  EXPECT_TRUE(Has(edges, "person:jane-roe", "HOLDS_POSITION", "state:USA"));
+  EXPECT_TRUE(Has(edges, "person:kim-lee-park", "HOLDS_POSITION",
+                  "unbody:secretary-general"));
+  EXPECT_TRUE(Has(edges, "doc:news", "MENTIONS", "unbody:security-council"));
+  EXPECT_TRUE(
+      Has(edges, "event:seminar-on-wps", "UNDER", "framework:wps-agenda"));
+  EXPECT_TRUE(Has(edges, "unbody:dpo", "IMPLEMENTS", "framework:a4p"));
 }
 
 }  // namespace

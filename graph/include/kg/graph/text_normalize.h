@@ -14,6 +14,11 @@ namespace kg::graph {
 // Other characters pass through unchanged; invalid UTF-8 bytes are dropped.
 std::string NormalizeName(absl::string_view text);
 
+// The slug of a name as ONTOLOGY.md's keys use it: lower-case ASCII, words
+// joined by '-', punctuation dropped, diacritics folded ("Côte d'Ivoire"
+// -> "cote-divoire").
+std::string Slugify(absl::string_view name);
+
 }  // namespace kg::graph
 
 #endif  // KG_GRAPH_TEXT_NORMALIZE_H_

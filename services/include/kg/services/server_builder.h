@@ -16,6 +16,7 @@
 #include "kg/services/admin_service.h"
 #include "kg/services/call_registry.h"
 #include "kg/services/graph_service.h"
+#include "kg/services/health_service.h"
 #include "kg/services/http/http_gateway.h"
 #include "kg/services/http/server_metrics.h"
 #include "kg/services/ingest_service.h"
@@ -95,6 +96,7 @@ class KgServer {
   IngestServiceImpl ingest_service_;
   QueryServiceImpl query_service_;
   AdminServiceImpl admin_service_;
+  HealthServiceImpl health_service_;
   // Declared after the services so that it is destroyed before them.
   std::unique_ptr<grpc::Server> server_;
   std::string address_;

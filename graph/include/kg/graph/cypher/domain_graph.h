@@ -1,9 +1,11 @@
 // DomainGraph: the domain store seen as a Cypher property graph. A node
 // has one label (its domain label) and its props plus `key`, `name` and
 // `aliases` as properties, so `MATCH (s:State {key: 'state:DEU'})` finds a
-// node by its key; an edge is a relationship of its type. Reads go through
-// a QueryContext, so they see one snapshot, are charged to the query's
-// budget, and skip facts that do not hold as of the query's date.
+// node by its key; an edge is a relationship of its type. Property values
+// read as query::FromPropertyValue makes them (dates as ISO strings).
+// Reads go through a QueryContext, so they see one snapshot, are charged
+// to the query's budget, and skip facts that do not hold as of the
+// query's date.
 #ifndef KG_GRAPH_CYPHER_DOMAIN_GRAPH_H_
 #define KG_GRAPH_CYPHER_DOMAIN_GRAPH_H_
 
@@ -15,9 +17,6 @@
 #include "kg/v1/types.pb.h"
 
 namespace kg::graph::cypher {
-
-// A property value of the store as a Cypher value (dates as ISO strings).
-Value FromPropertyValue(const kg::v1::Value& value);
 
 class DomainGraph : public PropertyGraph {
  public:

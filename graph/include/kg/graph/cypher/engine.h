@@ -17,7 +17,6 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "kg/graph/cypher/property_graph.h"
-#include "kg/graph/cypher/value.h"
 #include "kg/graph/query/query_budget.h"
 
 namespace kg::graph::cypher {

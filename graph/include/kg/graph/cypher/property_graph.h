@@ -15,13 +15,23 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "kg/graph/cypher/value.h"
+#include "kg/graph/query/value.h"
 
 namespace kg::graph::cypher {
+
+// Cypher's values are the query pipeline's.
+using query::EdgeRef;
+using query::NodeRef;
+using query::Path;
+using query::Value;
 
 struct NodeData {
   std::vector<std::string> labels;
   Value::Map properties;
+  // The node's domain key, unique in its graph (ONTOLOGY.md: "<prefix>:<id>").
+  // A writable graph gives one to every node it creates; CreateNode ignores
+  // what the caller sets here.
+  std::string key;
 };
 
 struct RelationshipData {
@@ -31,6 +41,12 @@ struct RelationshipData {
   std::string type;
   Value::Map properties;
 };
+
+// The relationship as a value.
+inline EdgeRef RefOf(const RelationshipData& relationship) {
+  return EdgeRef{relationship.id, relationship.src, relationship.dst,
+                 relationship.type};
+}
 
 enum class RelDirection { kOut, kIn, kBoth };
 

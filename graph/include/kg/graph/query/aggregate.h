@@ -1,5 +1,6 @@
-// Aggregate: groups the input rows by key expressions and computes
-// aggregates per group. Reads every input row first; holds one row per
+// Aggregate: groups the input rows by key expressions (equivalent values
+// group together, see GroupingKey) and computes aggregates per group
+// (accumulator.h). Reads every input row first; holds one row per
 // group, each charged as a row. With no keys, one group (and one output
 // row even for no input: count 0, an empty collection).
 #ifndef KG_GRAPH_QUERY_AGGREGATE_H_
@@ -7,6 +8,7 @@
 
 #include <vector>
 
+#include "kg/graph/query/accumulator.h"
 #include "kg/graph/query/expression.h"
 #include "kg/graph/query/operator.h"
 #include "kg/graph/query/query_context.h"
@@ -14,15 +16,13 @@
 namespace kg::graph::query {
 
 struct Aggregation {
-  enum Kind {
-    kCount,    // Rows, or without a null `value` when one is given.
-    kCollect,  // The list of the non-null values of `value`.
-  };
-  Kind kind = kCount;
-  // Unset for count(*).
+  AggregateFunction function = AggregateFunction::kCountRows;
+  // The value aggregated; unset for kCountRows.
   Expression value;
-  // Count or collect each distinct value once.
+  // Aggregate each distinct value once.
   bool distinct = false;
+  // The percentile functions' argument.
+  Value percentile;
 };
 
 // Output columns: the group keys' values, then the aggregates', in order;

@@ -1,5 +1,5 @@
 // Distinct: passes on each input row the first time it is seen (all
-// columns compared, see Fingerprint in value.h). Holds one fingerprint per
+// columns compared, see GroupingKey in value.h). Holds one key per
 // distinct row, each charged as a row.
 #ifndef KG_GRAPH_QUERY_DISTINCT_H_
 #define KG_GRAPH_QUERY_DISTINCT_H_

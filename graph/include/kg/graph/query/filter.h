@@ -30,7 +30,8 @@ Predicate HasLabel(size_t column, std::vector<std::string> labels);
 
 enum class CompareOp { kEq, kNe, kLt, kLe, kGt, kGe };
 
-// `left op right` under Compare (value.h); false when either is null.
+// `left op right` as Equals and CompareValues (value.h) decide it; false
+// when either is null or the two are not comparable.
 Predicate Comparison(Expression left, CompareOp op, Expression right);
 
 // The node or edge at `column` holds at `date` (validity.h).

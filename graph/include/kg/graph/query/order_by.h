@@ -1,5 +1,5 @@
 // OrderBy: sorts the input rows by keys, each ascending or descending
-// (Compare in value.h; rows equal on every key keep their input order).
+// (OrderValues in value.h; rows equal on every key keep their input order).
 // Reads and holds every input row before producing the first, each charged
 // as a row.
 #ifndef KG_GRAPH_QUERY_ORDER_BY_H_

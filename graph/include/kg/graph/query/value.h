@@ -1,10 +1,18 @@
-// The values a query binds and returns: nodes, edges and paths of one
-// snapshot (by internal id, loaded on demand through the QueryContext),
-// property values, lists of values, and null.
+// The one value type of query pipelines, the typed query RPCs' and
+// Cypher's alike: null, booleans, integers, floats, strings, lists, maps,
+// and the graph values node, relationship (edge) and path. Graph values
+// hold ids (an edge its ends and type too, enough to walk it); their
+// labels and properties are read from the graph the query runs on.
+//
+// Equality, comparison, ordering and grouping follow openCypher, and are
+// the only implementation of them: every operator and the Cypher engine
+// use these.
 #ifndef KG_GRAPH_QUERY_VALUE_H_
 #define KG_GRAPH_QUERY_VALUE_H_
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -18,7 +26,7 @@ struct NodeRef {
   uint64_t id = 0;
 };
 
-// An edge with its ends and type, enough to walk it without its record.
+// An edge (a relationship) with its ends and type.
 struct EdgeRef {
   uint64_t id = 0;
   uint64_t src = 0;
@@ -32,52 +40,91 @@ struct Path {
   std::vector<EdgeRef> edges;
 };
 
-// Converts implicitly from what it holds, so rows read as they are built:
-// `Row{Value(NodeRef{id}), Value::Int(2)}`.
 class Value {
  public:
   using List = std::vector<Value>;
+  using Map = std::map<std::string, Value>;
+  // In the order of the variant's alternatives.
+  enum class Kind {
+    kNull,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kList,
+    kMap,
+    kNode,
+    kRelationship,
+    kPath
+  };
 
   Value() = default;  // null
-  Value(NodeRef node) : data_(node) {}
-  Value(EdgeRef edge) : data_(std::move(edge)) {}
-  Value(Path path) : data_(std::move(path)) {}
-  // A property value; a list-valued one becomes a List.
-  Value(const kg::v1::Value& scalar);
-  Value(List list) : data_(std::move(list)) {}
+  Value(bool b) : data_(b) {}
+  Value(int64_t i) : data_(i) {}
+  Value(int i) : data_(static_cast<int64_t>(i)) {}
+  Value(double d) : data_(d) {}
+  Value(std::string s) : data_(std::move(s)) {}
+  Value(const char* s) : data_(std::string(s)) {}
+  Value(List l) : data_(std::move(l)) {}
+  Value(Map m) : data_(std::move(m)) {}
+  Value(NodeRef n) : data_(n) {}
+  Value(EdgeRef e) : data_(std::move(e)) {}
+  Value(Path p) : data_(std::move(p)) {}
 
-  static Value Int(int64_t v);
-  static Value Double(double v);
-  static Value String(std::string v);
-  static Value Bool(bool v);
-
-  bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
-  const NodeRef* node() const { return std::get_if<NodeRef>(&data_); }
-  const EdgeRef* edge() const { return std::get_if<EdgeRef>(&data_); }
-  const Path* path() const { return std::get_if<Path>(&data_); }
-  // Never a list_value: lists are List.
-  const kg::v1::Value* scalar() const {
-    return std::get_if<kg::v1::Value>(&data_);
+  Kind kind() const { return static_cast<Kind>(data_.index()); }
+  bool is_null() const { return kind() == Kind::kNull; }
+  bool is_number() const {
+    return kind() == Kind::kInt || kind() == Kind::kFloat;
   }
-  const List* list() const { return std::get_if<List>(&data_); }
+  // The as_ accessors require the matching kind.
+  bool as_bool() const { return std::get<bool>(data_); }
+  int64_t as_int() const { return std::get<int64_t>(data_); }
+  double as_float() const { return std::get<double>(data_); }
+  // An int or a float as a double.
+  double as_number() const {
+    return kind() == Kind::kInt ? static_cast<double>(as_int()) : as_float();
+  }
+  const std::string& as_string() const { return std::get<std::string>(data_); }
+  const List& as_list() const { return std::get<List>(data_); }
+  List& as_list() { return std::get<List>(data_); }
+  const Map& as_map() const { return std::get<Map>(data_); }
+  const NodeRef& as_node() const { return std::get<NodeRef>(data_); }
+  const EdgeRef& as_relationship() const { return std::get<EdgeRef>(data_); }
+  const Path& as_path() const { return std::get<Path>(data_); }
 
  private:
-  std::variant<std::monostate, kg::v1::Value, NodeRef, EdgeRef, Path, List>
+  std::variant<std::monostate, bool, int64_t, double, std::string, List, Map,
+               NodeRef, EdgeRef, Path>
       data_;
 };
 
 using Row = std::vector<Value>;
 
-// A total order for sorting: null last; then by kind (numbers, strings,
-// booleans, dates, nodes, edges, paths, lists); ints and doubles compare as
-// numbers, dates by their fields, graph values by id. Negative, 0 or
-// positive like memcmp.
-int Compare(const Value& a, const Value& b);
+// A stored property value as a Value: a list_value becomes a List, a date
+// its ISO form ("2021", "2021-03" or "2021-03-29", which sort as the dates
+// do), an unset value null.
+Value FromPropertyValue(const kg::v1::Value& value);
 
-// Bytes equal exactly when the values are equal (1 and 1.0 differ): the
-// key of Distinct and of Aggregate's groups.
-std::string Fingerprint(const Value& value);
-std::string Fingerprint(const Row& row);
+// The type name used in error messages ("Integer", "List", ...).
+const char* KindName(Value::Kind kind);
+
+// Equality (`=`): true, false or null (unknown) when a null takes part in
+// deciding. Ints and floats compare as numbers.
+std::optional<bool> Equals(const Value& a, const Value& b);
+
+// Comparison (`<` and friends): negative, 0 or positive; nullopt when the
+// values are not comparable (different kinds, null, NaN).
+std::optional<int> CompareValues(const Value& a, const Value& b);
+
+// The total order sorting uses: maps, nodes, relationships, lists, paths,
+// strings, booleans, numbers (NaN greatest), then null.
+int OrderValues(const Value& a, const Value& b);
+
+// Bytes equal exactly for equivalent values, as DISTINCT and grouping
+// see them: like Equals, but null equals null and NaN equals NaN. For
+// several values, the key of the tuple.
+std::string GroupingKey(const Value& value);
+std::string GroupingKey(const std::vector<Value>& values);
 
 }  // namespace kg::graph::query
 

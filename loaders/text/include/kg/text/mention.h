@@ -25,11 +25,11 @@ struct Mention {
   double confidence = 1.0;
   // The entity was in the graph before this document.
   bool known = false;
+  // For an event, the keys of the frameworks and of the topics its name
+  // names ("Seminar on WPS", "Workshop on Women's Leadership").
+  std::vector<std::string> frameworks_named;
+  std::vector<std::string> topics_named;
 };
-
-// The lower-case ASCII slug of a name: words joined by '-', punctuation
-// dropped, diacritics folded ("Côte d'Ivoire" -> "cote-divoire").
-std::string Slugify(absl::string_view name);
 
 }  // namespace kg::text
 

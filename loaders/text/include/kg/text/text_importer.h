@@ -49,10 +49,11 @@ inline constexpr absl::string_view kExtractorPrefix = "text/";
 
 // The gazetteer of every named node in the graph that some curated source
 // asserts (reference data, JSONL or CSV facts): not documents, not
-// commitments, and not nodes that only text extraction produced. Text
-// documents therefore read the same way whatever other texts were
-// imported before them, and re-importing one changes nothing; entities
-// that several texts name meet under the same key.
+// commitments, not topics marked broad (props.broad), and not nodes that
+// only text extraction produced. Text documents therefore read the same
+// way whatever other texts were imported before them, and re-importing one
+// changes nothing; entities that several texts name meet under the same
+// key.
 absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot);
 
 // The facts of one document. Fails only on bad input (CheckDocumentText,
