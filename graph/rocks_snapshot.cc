@@ -160,16 +160,19 @@ class RocksSnapshot : public Snapshot {
     absl::StatusOr<uint64_t> node = records_.NodeId(query.node_key);
     if (!node.ok()) return node.status();
     EdgePage page;
+    std::vector<uint64_t> edge_ids;
     absl::Status scanned = ScanAdjacency(
         records_, *node, query.direction, *types, cursor, limit,
         &page.next_cursor,
         [&](const schema::AdjEntry&, uint64_t edge_id) -> absl::Status {
-          absl::StatusOr<kg::v1::Edge> edge = records_.LoadEdge(edge_id);
-          if (!edge.ok()) return edge.status();
-          page.edges.push_back(*std::move(edge));
+          edge_ids.push_back(edge_id);
           return absl::OkStatus();
         });
     if (!scanned.ok()) return scanned;
+    absl::StatusOr<std::vector<kg::v1::Edge>> edges =
+        records_.LoadEdges(edge_ids);
+    if (!edges.ok()) return edges.status();
+    page.edges = *std::move(edges);
     return page;
   }
 
@@ -232,11 +235,15 @@ class RocksSnapshot : public Snapshot {
 
   absl::StatusOr<kg::v1::Edge> GetEdgeById(uint64_t id) override {
     absl::StatusOr<kg::v1::Edge> edge = records_.LoadEdge(id);
-    if (absl::IsDataLoss(edge.status()) &&
-        !records_.Exists(schema::kEdges, id)) {
-      return absl::NotFoundError(absl::StrCat("no edge with id ", id));
-    }
+    if (absl::IsDataLoss(edge.status())) return MissingEdge({id}, edge);
     return edge;
+  }
+
+  absl::StatusOr<std::vector<kg::v1::Edge>> GetEdgesById(
+      const std::vector<uint64_t>& ids) override {
+    absl::StatusOr<std::vector<kg::v1::Edge>> edges = records_.LoadEdges(ids);
+    if (absl::IsDataLoss(edges.status())) return MissingEdge(ids, edges);
+    return edges;
   }
 
   absl::StatusOr<std::string> NodeLabel(uint64_t id) override {
@@ -350,6 +357,19 @@ class RocksSnapshot : public Snapshot {
     }
     if (!it->status().ok()) return FromRocks(it->status());
     return page;
+  }
+
+  // `failed`, a read of the edges `ids` that found a record missing or
+  // corrupt, as NotFound when one of the ids names no edge (rather than
+  // an edge whose record is damaged).
+  template <typename Result>
+  Result MissingEdge(const std::vector<uint64_t>& ids, Result failed) {
+    for (uint64_t id : ids) {
+      if (!records_.Exists(schema::kEdges, id)) {
+        return absl::NotFoundError(absl::StrCat("no edge with id ", id));
+      }
+    }
+    return failed;
   }
 
   SnapshotRecords records_;

@@ -81,14 +81,40 @@ absl::StatusOr<kg::v1::Node> SnapshotRecords::LoadNode(uint64_t id) const {
 }
 
 absl::StatusOr<kg::v1::Edge> SnapshotRecords::LoadEdge(uint64_t id) {
-  std::string value;
+  rocksdb::PinnableSlice value;
   rocksdb::Status s =
       db_->Get(read_options_, cf(schema::kEdges), schema::IdKey(id), &value);
-  if (!s.ok()) {
+  return ParseEdge(id, s, schema::ToView(value));
+}
+
+absl::StatusOr<std::vector<kg::v1::Edge>> SnapshotRecords::LoadEdges(
+    const std::vector<uint64_t>& ids) {
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (uint64_t id : ids) keys.push_back(schema::IdKey(id));
+  std::vector<rocksdb::Slice> key_slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> reads(ids.size());
+  db_->MultiGet(read_options_, cf(schema::kEdges), ids.size(),
+                key_slices.data(), values.data(), reads.data());
+  std::vector<kg::v1::Edge> edges;
+  edges.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    absl::StatusOr<kg::v1::Edge> edge =
+        ParseEdge(ids[i], reads[i], schema::ToView(values[i]));
+    if (!edge.ok()) return edge.status();
+    edges.push_back(*std::move(edge));
+  }
+  return edges;
+}
+
+absl::StatusOr<kg::v1::Edge> SnapshotRecords::ParseEdge(
+    uint64_t id, const rocksdb::Status& read, absl::string_view value) {
+  if (!read.ok()) {
     return absl::DataLossError(absl::StrCat("missing edge record ", id));
   }
   kg::storage::EdgeRecord record;
-  if (!record.ParseFromString(value)) {
+  if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
     return absl::DataLossError(absl::StrCat("corrupt edge record ", id));
   }
   return ViewEdge(id, record);

@@ -311,6 +311,8 @@ class CommitmentsPlan {
       if (!Passes(*outgoing)) continue;
       absl::StatusOr<std::vector<Match>> matches = MatchesOf(commitment);
       if (!matches.ok()) return matches.status();
+      absl::Status loaded = LoadEdgesOf(*matches);
+      if (!loaded.ok()) return loaded;
       // What the commitment's rows share, built at its first row.
       std::optional<kg::v1::CommitmentRow> shared;
       for (const Match& match : *matches) {
@@ -403,6 +405,14 @@ class CommitmentsPlan {
                        std::make_pair(b.relation, b.actor);
               });
     return matches;
+  }
+
+  // The matches' edges, read together for their rows.
+  absl::Status LoadEdgesOf(const std::vector<Match>& matches) {
+    std::vector<uint64_t> edges;
+    edges.reserve(matches.size());
+    for (const Match& match : matches) edges.push_back(match.edge);
+    return context_.LoadEdges(edges);
   }
 
   static std::vector<std::string> DocumentsOf(const kg::v1::Edge& edge) {

@@ -22,6 +22,22 @@ absl::StatusOr<const kg::v1::Edge*> QueryContext::Edge(uint64_t id) {
   return &edges_.emplace(id, *std::move(edge)).first->second;
 }
 
+absl::Status QueryContext::LoadEdges(const std::vector<uint64_t>& ids) {
+  std::vector<uint64_t> missing;
+  for (uint64_t id : ids) {
+    if (!edges_.contains(id)) missing.push_back(id);
+  }
+  if (missing.empty()) return absl::OkStatus();
+  absl::StatusOr<std::vector<kg::v1::Edge>> loaded =
+      snapshot_.GetEdgesById(missing);
+  if (!loaded.ok()) return loaded.status();
+  for (kg::v1::Edge& edge : *loaded) {
+    const uint64_t id = edge.id();
+    edges_.try_emplace(id, std::move(edge));
+  }
+  return absl::OkStatus();
+}
+
 const kg::v1::Node* QueryContext::Adopt(kg::v1::Node node) {
   const uint64_t id = node.id();
   return &nodes_.try_emplace(id, std::move(node)).first->second;

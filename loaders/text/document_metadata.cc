@@ -117,8 +117,17 @@ std::string DocumentKeyOf(const TextDocument& document) {
 
 namespace {
 
-// Whether a heading can be a document's title: not a photo credit, a
-// lone date, a label ("Theme", "ISSUE BRIEF:") or a note in lower case.
+// Whether a heading only says how or where a meeting is held: "Virtual",
+// "Online (hosted by Chile)", "In person, Geneva", "Hosted by Chile".
+bool IsFormatLine(absl::string_view heading) {
+  static const std::regex kFormat(
+      R"(^(?:(?:hybrid|virtual|online|in[- ]person|remote)(?:\s*(?:format|meeting))?\s*(?:$|[(,/;:-]|and\b|or\b)|(?:co-?)?hosted\s+by\b))",
+      std::regex::icase);
+  return std::regex_search(std::string(heading), kFormat);
+}
+
+}  // namespace
+
 bool IsTitleLike(absl::string_view heading) {
   absl::string_view h = absl::StripAsciiWhitespace(heading);
   if (h.empty() || absl::EndsWith(h, ":")) return false;
@@ -127,13 +136,11 @@ bool IsTitleLike(absl::string_view heading) {
     return false;
   }
   if (h.find(' ') == absl::string_view::npos) return false;
-  if (absl::StartsWithIgnoreCase(h, "photo")) return false;
+  if (absl::StartsWithIgnoreCase(h, "photo") || IsFormatLine(h)) return false;
   static const std::regex kDateOnly(
       R"(^\W*(?:\d{1,2}[-–]?\d{0,2}\s+)?[A-Za-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$)");
   return !std::regex_match(std::string(h), kDateOnly);
 }
-
-}  // namespace
 
 absl::StatusOr<DocumentMetadata> ReadMetadata(
     const TextDocument& document, const Segmentation& segmentation) {

@@ -106,8 +106,11 @@ std::string LabelForName(absl::string_view name) {
   bool un = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& norm = tokens[i].norm;
-    if (norm == "un" || (norm == "united" && i + 1 < tokens.size() &&
-                         tokens[i + 1].norm == "nations")) {
+    // "UN and Global Affairs Unit" names a unit's subject, not its owner.
+    bool subject = i + 1 < tokens.size() && tokens[i + 1].norm == "and";
+    if ((norm == "un" && !subject) ||
+        (norm == "united" && i + 1 < tokens.size() &&
+         tokens[i + 1].norm == "nations")) {
       un = true;
     }
     if (norm == "of" || norm == "for" || norm == "on" || norm == "in") {

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "kg/graph/text_normalize.h"
+#include "kg/text/document_metadata.h"
 #include "kg/text/entity_recognizer.h"
 #include "rule_context.h"
 
@@ -222,13 +223,39 @@ void Subjects(RuleContext& context, const std::string& event, Span text) {
   }
 }
 
+// A heading naming an event, then a line labelled with its theme
+// ("Annual Workshop" / "Theme: Protection of civilians"): the event is
+// about what the theme line names.
+void ThemeLines(RuleContext& context) {
+  const std::vector<Block>& blocks = context.blocks();
+  for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+    const Block& theme = blocks[i + 1];
+    if (blocks[i].kind != BlockKind::kHeading ||
+        theme.kind != BlockKind::kLabelLine) {
+      continue;
+    }
+    std::string label = absl::AsciiStrToLower(theme.marker);
+    if (label != "agenda" && label != "theme" && label != "topic" &&
+        label != "topics" && label != "subject" && label != "focus") {
+      continue;
+    }
+    for (const Mention* event :
+         context.MentionsIn(blocks[i].content, {"Event"})) {
+      Subjects(context, event->key, theme.content);
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractAgenda(RuleContext& context) {
-  // The document's title, else its first heading.
+  // The document's title, else its first heading that could be one.
   const Block* title_block = nullptr;
   for (const Block& block : context.blocks()) {
-    if (block.kind != BlockKind::kHeading) continue;
+    if (block.kind != BlockKind::kHeading ||
+        !IsTitleLike(context.Of(block.content))) {
+      continue;
+    }
     if (title_block == nullptr) title_block = &block;
     if (block.content.start == context.document().title.start &&
         block.content.end == context.document().title.end) {
@@ -237,6 +264,7 @@ void ExtractAgenda(RuleContext& context) {
     }
   }
   MainEvent(context, title_block, context.document().kind);
+  ThemeLines(context);
   if (title_block != nullptr && !context.main_event().empty()) {
     Subjects(context, context.main_event(), title_block->content);
   }

@@ -258,19 +258,31 @@ void ServerMetrics::RecordImport(absl::string_view method,
       .Observe(absl::ToDoubleSeconds(elapsed));
 }
 
+ServerMetrics::MethodSeries ServerMetrics::SeriesOf(absl::string_view method) {
+  {
+    absl::ReaderMutexLock lock(&series_mutex_);
+    auto it = series_.find(method);
+    if (it != series_.end()) return it->second;
+  }
+  absl::MutexLock lock(&series_mutex_);
+  const std::string name(method);
+  MethodSeries series{&calls_.Add({{"method", name}}),
+                      &latency_.Add({{"method", name}}, LatencyBuckets())};
+  return series_.try_emplace(name, series).first->second;
+}
+
 void ServerMetrics::RecordCall(absl::string_view method, grpc::StatusCode code,
                                absl::Duration elapsed) {
-  const std::string name(method);
-  calls_.Add({{"method", name}}).Increment();
+  const MethodSeries series = SeriesOf(method);
+  series.calls->Increment();
   if (code != grpc::StatusCode::OK) {
     errors_
-        .Add({{"method", name},
+        .Add({{"method", std::string(method)},
               {"code",
                absl::StatusCodeToString(static_cast<absl::StatusCode>(code))}})
         .Increment();
   }
-  latency_.Add({{"method", name}}, LatencyBuckets())
-      .Observe(absl::ToDoubleSeconds(elapsed));
+  series.latency->Observe(absl::ToDoubleSeconds(elapsed));
 }
 
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>

@@ -1,12 +1,14 @@
 // The pieces under the operators: values, validity, the budget, and the
 // Snapshot reads the query engine added (by id, adjacency, degrees).
 #include <gmock/gmock.h>
+#include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "engine_fixture.h"
 #include "kg/graph/query/expand.h"
 #include "kg/graph/query/node_scan.h"
@@ -17,6 +19,7 @@
 namespace kg::query_test {
 namespace {
 
+using ::google::protobuf::util::MessageDifferencer;
 using graph::AdjacencyPage;
 using graph::DegreeCount;
 using graph::Direction;
@@ -194,6 +197,35 @@ TEST_F(EngineBasicsTest, SnapshotReadsByInternalId) {
   EXPECT_EQ(edge->src_key(), "state:KOR");
   EXPECT_EQ(edge->dst_key(), "commitment:c3");
   EXPECT_TRUE(absl::IsNotFound(snapshot_->GetEdgeById(1u << 30).status()));
+}
+
+TEST_F(EngineBasicsTest, SnapshotReadsEdgesInABatchLikeOneByOne) {
+  absl::StatusOr<AdjacencyPage> page =
+      snapshot_->ListAdjacent(Id("network:wps"), Direction::kBoth, {}, "", 100);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_GE(page->edges.size(), 2);
+  // Reversed, so that the batch is not in key order.
+  std::vector<uint64_t> ids;
+  for (const graph::AdjacentEdge& edge : page->edges) {
+    ids.insert(ids.begin(), edge.edge_id);
+  }
+  absl::StatusOr<std::vector<kg::v1::Edge>> edges =
+      snapshot_->GetEdgesById(ids);
+  ASSERT_TRUE(edges.ok()) << edges.status();
+  ASSERT_EQ(edges->size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    absl::StatusOr<kg::v1::Edge> one = snapshot_->GetEdgeById(ids[i]);
+    ASSERT_TRUE(one.ok()) << one.status();
+    EXPECT_TRUE(MessageDifferencer::Equals((*edges)[i], *one)) << ids[i];
+  }
+
+  ids.push_back(1u << 30);
+  absl::Status unknown = snapshot_->GetEdgesById(ids).status();
+  EXPECT_TRUE(absl::IsNotFound(unknown)) << unknown;
+  EXPECT_THAT(unknown.message(), HasSubstr(absl::StrCat(1u << 30)));
+  absl::StatusOr<std::vector<kg::v1::Edge>> none = snapshot_->GetEdgesById({});
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_TRUE(none->empty());
 }
 
 TEST_F(EngineBasicsTest, ListAdjacentPagesLikeListEdges) {

@@ -85,6 +85,9 @@ TEST(NamePatternsTest, LabelsFromHeadNouns) {
   EXPECT_EQ(LabelForName("Vancouver Principles"), "Framework");
   EXPECT_EQ(LabelForName("Annual Peacekeeping Summit"), "Event");
   EXPECT_EQ(LabelForName("Blue Sky"), "");
+  // "UN and ..." is what a national unit works on, not who it belongs to.
+  EXPECT_EQ(LabelForName("UN and Multilateral Affairs Unit"), "Organization");
+  EXPECT_EQ(LabelForName("UN Mine Action Unit"), "UNBody");
 }
 
 TEST(GazetteerTest, CaseRulesAndLongestMatch) {

@@ -238,6 +238,33 @@ TEST(TextImporterTest, MetadataFromFileNameAndText) {
   EXPECT_EQ(node.props().at("date").date_value().day(), 14);
 }
 
+TEST(TextImporterTest, FormatLineIsNeitherTitleNorEvent) {
+  graph::DocumentFacts facts = ExtractText(
+      "2025-03-04_brief.txt",
+      "Virtual (hosted by Chile)\n\nRegional Workshop on Mediation\n\n"
+      "Participants discussed the role of women mediators.\n");
+  const kg::v1::Node& document = facts.nodes.front();
+  EXPECT_EQ(document.props().at("title").string_value(),
+            "Regional Workshop on Mediation");
+  std::set<std::string> keys = Keys(facts);
+  EXPECT_EQ(keys.count("event:virtual-hosted-by-chile"), 0);
+  EXPECT_EQ(keys.count("event:regional-workshop-on-mediation"), 1);
+}
+
+TEST(TextImporterTest, ThemeLineUnderAnEventHeading) {
+  graph::DocumentFacts facts =
+      ExtractText("2025-03-12_dialogue.txt",
+                  "Summary of the Annual Dialogue\n12 March 2025\n"
+                  "- The participants met.\nRegional Training Seminar\n"
+                  "Agenda: Sexual exploitation and abuse and civil-military "
+                  "coordination\n- Experts spoke.\n");
+  std::set<Triple> edges = Edges(facts);
+  EXPECT_TRUE(Has(edges, "event:regional-training-seminar", "ABOUT",
+                  "topic:sexual-exploitation-and-abuse"));
+  EXPECT_TRUE(Has(edges, "event:regional-training-seminar", "ABOUT",
+                  "topic:civil-military-coordination"));
+}
+
 TEST(TextImporterTest, ChairsStatementNumberedParagraphsAndFootnotes) {
   graph::DocumentFacts facts = Extract("chairs-statement-police-workshop.txt");
   std::set<Triple> edges = Edges(facts);

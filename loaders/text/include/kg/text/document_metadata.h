@@ -28,6 +28,11 @@ struct DocumentMetadata {
 absl::StatusOr<DocumentMetadata> ReadMetadata(const TextDocument& document,
                                               const Segmentation& segmentation);
 
+// Whether a heading can name a document (or the event it reports): not a
+// photo credit, a lone date, a label ending in ':', a note in lower case or
+// a line giving only a meeting's format ("Online (hosted by Chile)").
+bool IsTitleLike(absl::string_view heading);
+
 // The first date written in text ("24 May 2018", "May 24, 2018",
 // "2018-05-24", "December 2023"), ISO formatted, or "".
 std::string FirstDate(absl::string_view text);

@@ -19,7 +19,10 @@
 #include <memory>
 #include <string>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "kg/v1/admin_service.pb.h"
 #include "kg/v1/graph_service.pb.h"
@@ -56,6 +59,15 @@ class ServerMetrics {
                      const kg::v1::GetStoreStatsResponse& store) const;
 
  private:
+  // One method's call counter and latency histogram.
+  struct MethodSeries {
+    prometheus::Counter* calls = nullptr;
+    prometheus::Histogram* latency = nullptr;
+  };
+  // Found by label once per method, not on every call (Family::Add builds
+  // a label map and copies the buckets under the family's lock).
+  MethodSeries SeriesOf(absl::string_view method);
+
   std::shared_ptr<prometheus::Registry> registry_;
   prometheus::Family<prometheus::Counter>& calls_;
   prometheus::Family<prometheus::Counter>& errors_;
@@ -63,6 +75,9 @@ class ServerMetrics {
   prometheus::Family<prometheus::Counter>& imports_;
   prometheus::Family<prometheus::Counter>& imported_facts_;
   prometheus::Family<prometheus::Histogram>& import_latency_;
+  absl::Mutex series_mutex_;
+  absl::flat_hash_map<std::string, MethodSeries> series_
+      ABSL_GUARDED_BY(series_mutex_);
 };
 
 }  // namespace kg::services
