@@ -76,11 +76,7 @@ class EngineTest : public ::testing::Test {
   }
 
   static kg::v1::Date Date(int year, int month = 0, int day = 0) {
-    kg::v1::Date date;
-    date.set_year(year);
-    date.set_month(month);
-    date.set_day(day);
-    return date;
+    return graph::test::MakeDate(year, month, day);
   }
 
   graph::test::TempDir dir_;
