@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 
 namespace kg::services {
@@ -49,6 +50,16 @@ grpc::Status HealthServiceImpl::Watch(
     grpc::ServerContext* context,
     const grpc::health::v1::HealthCheckRequest* request,
     grpc::ServerWriter<HealthCheckResponse>* writer) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (watchers_ >= max_watchers_) {
+      return grpc::Status(
+          grpc::StatusCode::RESOURCE_EXHAUSTED,
+          absl::StrCat("Watch: ", max_watchers_,
+                       " watchers already; ask with Check instead"));
+    }
+    ++watchers_;
+  }
   std::optional<ServingStatus> sent;
   uint64_t seen_version = 0;
   while (!context->IsCancelled()) {
@@ -75,6 +86,8 @@ grpc::Status HealthServiceImpl::Watch(
     }
     if (shut_down) break;
   }
+  absl::MutexLock lock(&mu_);
+  --watchers_;
   return grpc::Status::OK;
 }
 

@@ -20,11 +20,12 @@ namespace kg::testing {
 namespace {
 
 constexpr char kListeningPrefix[] = "kg-server listening on ";
-constexpr int kStartTimeoutMs = 60'000;
+constexpr int kReadTimeoutMs = 60'000;
 
 // Spawns `argv` with fd 1 and 2 of the child set to `out_fd` and `err_fd`
 // (-1: inherit). Returns the pid, or -1.
-pid_t Spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
+pid_t SpawnRedirected(const std::vector<std::string>& argv, int out_fd,
+                      int err_fd) {
   std::vector<char*> pointers;
   for (const std::string& arg : argv) {
     pointers.push_back(const_cast<char*>(arg.c_str()));
@@ -62,18 +63,6 @@ std::string ReadAll(std::FILE* file) {
   return text;
 }
 
-// Reads one line from `fd`, waiting at most until the deadline.
-std::string ReadLine(int fd) {
-  std::string line;
-  char c;
-  pollfd poll_fd{fd, POLLIN, 0};
-  while (poll(&poll_fd, 1, kStartTimeoutMs) > 0 && read(fd, &c, 1) == 1 &&
-         c != '\n') {
-    line.push_back(c);
-  }
-  return line;
-}
-
 std::string ReadFile(const std::string& path) {
   std::ifstream file(path);
   std::ostringstream text;
@@ -87,7 +76,7 @@ ProcessResult RunProcess(const std::vector<std::string>& argv) {
   ProcessResult result;
   std::FILE* out = std::tmpfile();
   std::FILE* err = std::tmpfile();
-  const pid_t pid = Spawn(argv, fileno(out), fileno(err));
+  const pid_t pid = SpawnRedirected(argv, fileno(out), fileno(err));
   if (pid > 0) result.exit_code = Wait(pid);
   result.out = ReadAll(out);
   result.err = ReadAll(err);
@@ -96,26 +85,32 @@ ProcessResult RunProcess(const std::vector<std::string>& argv) {
   return result;
 }
 
-std::unique_ptr<ServerProcess> ServerProcess::Start(
-    const std::string& binary, const std::string& db_dir,
-    const std::string& reference_dir) {
+std::unique_ptr<ServerProcess> ServerProcess::Spawn(
+    const std::vector<std::string>& argv) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) {
     ADD_FAILURE() << "pipe2 failed";
     return nullptr;
   }
-  const std::string log_file = db_dir + ".log";
-  const pid_t pid = Spawn({binary, "--db", db_dir, "--listen", "127.0.0.1:0",
-                           "--http_listen=", "--reference_dir=" + reference_dir,
-                           "--log_file=" + log_file},
-                          fds[1], -1);
+  const pid_t pid = SpawnRedirected(argv, fds[1], -1);
   close(fds[1]);
   if (pid < 0) {
     close(fds[0]);
     return nullptr;
   }
-  std::unique_ptr<ServerProcess> server(new ServerProcess(pid, fds[0]));
-  const std::string line = ReadLine(fds[0]);
+  return std::unique_ptr<ServerProcess>(new ServerProcess(pid, fds[0]));
+}
+
+std::unique_ptr<ServerProcess> ServerProcess::Start(
+    const std::string& binary, const std::string& db_dir,
+    const std::string& reference_dir) {
+  const std::string log_file = db_dir + ".log";
+  std::unique_ptr<ServerProcess> server =
+      Spawn({binary, "--db", db_dir, "--listen", "127.0.0.1:0",
+             "--http_listen=", "--reference_dir=" + reference_dir,
+             "--log_file=" + log_file});
+  if (server == nullptr) return nullptr;
+  const std::string line = server->ReadLine();
   if (!absl::StartsWith(line, kListeningPrefix)) {
     ADD_FAILURE() << "kg-server did not start; its first line: " << line
                   << "\nits log (" << log_file << "):\n"
@@ -130,8 +125,20 @@ ServerProcess::~ServerProcess() {
   if (pid_ > 0) Stop();
 }
 
+std::string ServerProcess::ReadLine() {
+  std::string line;
+  char c;
+  pollfd poll_fd{stdout_fd_, POLLIN, 0};
+  while (poll(&poll_fd, 1, kReadTimeoutMs) > 0 &&
+         read(stdout_fd_, &c, 1) == 1 && c != '\n') {
+    line.push_back(c);
+  }
+  return line;
+}
+
 int ServerProcess::Stop(int signal) {
-  kill(pid_, signal);
+  if (pid_ <= 0) return -1;
+  if (signal != 0) kill(pid_, signal);
   const int code = Wait(pid_);
   pid_ = -1;
   close(stdout_fd_);

@@ -23,9 +23,16 @@ struct ProcessResult {
 // stderr captured.
 ProcessResult RunProcess(const std::vector<std::string>& argv);
 
-// A kg-server process on a free 127.0.0.1 port.
+// A server process whose stdout the test reads: kg-server on a free
+// 127.0.0.1 port.
 class ServerProcess {
  public:
+  // Starts `argv` (argv[0] an absolute path) with its stdout on a pipe that
+  // ReadLine() reads; its stderr is the test's. Null (with a test failure)
+  // when it cannot be started.
+  static std::unique_ptr<ServerProcess> Spawn(
+      const std::vector<std::string>& argv);
+
   // Starts `binary` on the database folder `db_dir`, loading the reference
   // data of `reference_dir` (none when empty), and waits for its
   // "kg-server listening on ADDR" line. Null (with a test failure that
@@ -43,8 +50,13 @@ class ServerProcess {
 
   const std::string& address() const { return address_; }
 
-  // Sends `signal` (SIGTERM: a clean stop; SIGKILL: a crash) and waits;
-  // returns the exit code as RunProcess does.
+  // The next line the process writes to stdout, without its newline; what
+  // was read when the stream ends or nothing comes for 60 s.
+  std::string ReadLine();
+
+  // Sends `signal` (SIGTERM: a clean stop; SIGKILL: a crash; 0: none, for a
+  // process that ends by itself) and waits; returns the exit code as
+  // RunProcess does, or -1 when the process was already stopped.
   int Stop(int signal = SIGTERM);
 
  private:

@@ -9,8 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cypher_run.h"
-#include "test_graph.h"
-#include "test_server.h"
+#include "test_graph_server.h"
 
 namespace kg::testing {
 namespace {
@@ -38,13 +37,8 @@ std::string Cell(const kg::v1::CypherValue& v) {
   }
 }
 
-class RunServiceTest : public ServerTest {
+class RunServiceTest : public TestGraphServerTest {
  protected:
-  void SetUp() override {
-    ServerTest::SetUp();
-    ASSERT_TRUE(query_test::LoadTestGraph(*store_).ok());
-  }
-
   RunResult Run(const kg::v1::RunRequest& request) {
     return RunCypher(*query_, request);
   }

@@ -14,6 +14,7 @@
 
 #include "cypher_run.h"
 #include "gold_graph.h"
+#include "shortest_path.h"
 
 namespace kg::testing {
 namespace {
@@ -70,14 +71,10 @@ TEST_F(RealGraphTest, WhoPledgedWhatUnderWhichFrameworkMatchesCommitments) {
 }
 
 TEST_F(RealGraphTest, AVariableLengthPathLinksUnmissAndResolution1325) {
-  kg::v1::ShortestPathRequest request;
-  request.set_from_key("mission:UNMISS");
-  request.set_to_key("resolution:unsc-1325");
-  grpc::ClientContext context;
-  kg::v1::ShortestPathResponse shortest;
-  grpc::Status status = query_->ShortestPath(&context, request, &shortest);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  ASSERT_TRUE(shortest.found());
+  ShortestPathCall shortest =
+      CallShortestPath(*query_, "mission:UNMISS", "resolution:unsc-1325");
+  ASSERT_TRUE(
+      FoundPathBetween(shortest, "mission:UNMISS", "resolution:unsc-1325"));
 
   Rows rows = Query(
       "MATCH p = (m:Mission {key: 'mission:UNMISS'})-[*1..3]-"
@@ -87,7 +84,7 @@ TEST_F(RealGraphTest, AVariableLengthPathLinksUnmissAndResolution1325) {
   const kg::v1::CypherPath& path = rows.values[0][0].path_value();
   ASSERT_GE(path.relationships_size(), 1);
   EXPECT_EQ(rows.values[0][1].int_value(), path.relationships_size());
-  EXPECT_EQ(path.relationships_size(), shortest.path().edges_size());
+  EXPECT_EQ(path.relationships_size(), shortest.response.path().edges_size());
   EXPECT_EQ(path.nodes(0).properties().at("key").string_value(),
             "mission:UNMISS");
   EXPECT_EQ(

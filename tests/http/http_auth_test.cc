@@ -13,16 +13,11 @@
 namespace kg::testing {
 namespace {
 
-class HttpAuthTest : public SecureServerTest {
+class HttpAuthTest : public TokenServerTest {
  protected:
   void SetUp() override {
-    SecureServerTest::SetUp();
+    TokenServerTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    services::ServerOptions options = TlsOptions();
-    options.token_file = (dir_ / "tokens").string();
-    options.http_listen_address = "127.0.0.1:0";
-    Start(options);
-    if (HasFatalFailure()) return;
     const std::string address = server_->http_address();
     const size_t colon = address.rfind(':');
     https_ = std::make_unique<httplib::SSLClient>(

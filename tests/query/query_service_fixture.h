@@ -11,8 +11,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "test_graph.h"
-#include "test_server.h"
+#include "shortest_path.h"
+#include "test_graph_server.h"
 #include "test_util.h"
 
 namespace kg::testing {
@@ -30,13 +30,8 @@ struct Traversal {
   bool sources = false;
 };
 
-class QueryServiceTest : public ServerTest {
+class QueryServiceTest : public TestGraphServerTest {
  protected:
-  void SetUp() override {
-    ServerTest::SetUp();
-    ASSERT_TRUE(query_test::LoadTestGraph(*store_).ok());
-  }
-
   Traversal Traverse(const kg::v1::TraverseRequest& request) {
     grpc::ClientContext context;
     auto reader = query_->Traverse(&context, request);
@@ -53,10 +48,7 @@ class QueryServiceTest : public ServerTest {
                                          edge.dst_key()));
       }
       for (const kg::v1::Path& path : batch.paths()) {
-        std::vector<std::string> keys;
-        for (const kg::v1::Node& node : path.nodes())
-          keys.push_back(node.key());
-        out.paths.push_back(absl::StrJoin(keys, ">"));
+        out.paths.push_back(absl::StrJoin(PathKeys(path), ">"));
       }
       out.truncated_by.assign(batch.truncated_by().begin(),
                               batch.truncated_by().end());

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "query_service_fixture.h"
+#include "shortest_path.h"
 
 namespace kg::testing {
 namespace {
@@ -192,22 +193,15 @@ TEST_F(QueryServiceTest, ClientDeadlineAndCancellationStopTheCall) {
 // --- ShortestPath and Paths -----------------------------------------------
 
 TEST_F(QueryServiceTest, ShortestPathFindsTheFewestEdges) {
-  grpc::ClientContext context;
-  kg::v1::ShortestPathRequest request;
-  request.set_from_key("state:DEU");
-  request.set_to_key("resolution:unsc-1325");
-  kg::v1::ShortestPathResponse response;
-  grpc::Status status = query_->ShortestPath(&context, request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  ASSERT_TRUE(response.found());
-  std::vector<std::string> keys;
-  for (const kg::v1::Node& node : response.path().nodes()) {
-    keys.push_back(node.key());
-  }
-  EXPECT_THAT(keys, ElementsAre("state:DEU", "commitment:c1", "mission:UNMISS",
-                                "resolution:unsc-1325"));
-  ASSERT_EQ(response.path().edges_size(), 3);
-  EXPECT_EQ(response.path().edges(2).type(), "MANDATED_BY");
+  ShortestPathCall call =
+      CallShortestPath(*query_, "state:DEU", "resolution:unsc-1325");
+  ASSERT_TRUE(FoundPathBetween(call, "state:DEU", "resolution:unsc-1325"));
+  const kg::v1::Path& path = call.response.path();
+  EXPECT_THAT(PathKeys(path),
+              ElementsAre("state:DEU", "commitment:c1", "mission:UNMISS",
+                          "resolution:unsc-1325"));
+  ASSERT_EQ(path.edges_size(), 3);
+  EXPECT_EQ(path.edges(2).type(), "MANDATED_BY");
 }
 
 TEST_F(QueryServiceTest, ShortestPathFiltersAndReportsNone) {
@@ -215,32 +209,29 @@ TEST_F(QueryServiceTest, ShortestPathFiltersAndReportsNone) {
   request.set_from_key("mission:UNMISS");
   request.set_to_key("state:DEU");
   request.set_direction(kg::v1::DIRECTION_OUT);
-  grpc::ClientContext context;
-  kg::v1::ShortestPathResponse response;
-  ASSERT_TRUE(query_->ShortestPath(&context, request, &response).ok());
-  EXPECT_FALSE(response.found());
+  ShortestPathCall outward = CallShortestPath(*query_, request);
+  ASSERT_TRUE(outward.status.ok());
+  EXPECT_FALSE(outward.response.found());
 
   request.set_direction(kg::v1::DIRECTION_IN);
   request.add_edge_types("TARGETS");
   request.add_edge_types("PLEDGED");
-  grpc::ClientContext again;
-  ASSERT_TRUE(query_->ShortestPath(&again, request, &response).ok());
-  EXPECT_TRUE(response.found());
+  ShortestPathCall inward = CallShortestPath(*query_, request);
+  ASSERT_TRUE(inward.status.ok());
+  EXPECT_TRUE(inward.response.found());
 
   request.set_max_depth(1);
-  grpc::ClientContext shallow;
-  ASSERT_TRUE(query_->ShortestPath(&shallow, request, &response).ok());
-  EXPECT_FALSE(response.found());
+  ShortestPathCall shallow = CallShortestPath(*query_, request);
+  ASSERT_TRUE(shallow.status.ok());
+  EXPECT_FALSE(shallow.response.found());
 
   request.set_max_depth(9);
-  grpc::ClientContext deep;
-  EXPECT_THAT(query_->ShortestPath(&deep, request, &response),
+  EXPECT_THAT(CallShortestPath(*query_, request).status,
               IsStatus(grpc::StatusCode::RESOURCE_EXHAUSTED, "max_depth"));
 
   request.set_max_depth(0);
   request.set_to_key("");
-  grpc::ClientContext missing;
-  EXPECT_THAT(query_->ShortestPath(&missing, request, &response),
+  EXPECT_THAT(CallShortestPath(*query_, request).status,
               IsStatus(grpc::StatusCode::INVALID_ARGUMENT, "to_key"));
 }
 

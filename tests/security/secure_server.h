@@ -120,6 +120,13 @@ class SecureServerTest : public ::testing::Test {
     return options;
   }
 
+  // TLS, and the calls need a token of the token file.
+  services::ServerOptions TokenOptions() const {
+    services::ServerOptions options = TlsOptions();
+    options.token_file = (dir_ / "tokens").string();
+    return options;
+  }
+
   void Start(const services::ServerOptions& options) {
     auto server = services::KgServer::Start(*store_, options);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -137,6 +144,20 @@ class SecureServerTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<graph::GraphStore> store_;
   std::unique_ptr<services::KgServer> server_;
+};
+
+// A SecureServerTest whose server is up before each test, with TLS and
+// tokens on both its gRPC address and its HTTP listener (a free
+// 127.0.0.1 port).
+class TokenServerTest : public SecureServerTest {
+ protected:
+  void SetUp() override {
+    SecureServerTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    services::ServerOptions options = TokenOptions();
+    options.http_listen_address = "127.0.0.1:0";
+    Start(options);
+  }
 };
 
 }  // namespace kg::testing

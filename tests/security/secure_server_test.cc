@@ -109,9 +109,7 @@ std::vector<RoleCall> RoleCalls() {
 }
 
 TEST_F(SecureServerTest, EachTokenReachesExactlyTheMethodsOfItsRole) {
-  services::ServerOptions options = TlsOptions();
-  options.token_file = (dir_ / "tokens").string();
-  Start(options);
+  Start(TokenOptions());
   const std::shared_ptr<grpc::Channel> channel = TrustingChannel();
   const std::pair<std::string, Role> tokens[] = {{kReaderToken, Role::kReader},
                                                  {kWriterToken, Role::kWriter},
@@ -152,9 +150,7 @@ TEST_F(SecureServerTest, EachTokenReachesExactlyTheMethodsOfItsRole) {
 }
 
 TEST_F(SecureServerTest, MalformedAuthorizationIsUnauthenticated) {
-  services::ServerOptions options = TlsOptions();
-  options.token_file = (dir_ / "tokens").string();
-  Start(options);
+  Start(TokenOptions());
   auto context = NewContext("");
   context->AddMetadata("authorization", std::string("Basic ") + kAdminToken);
   kg::v1::GetStatsResponse response;
@@ -165,9 +161,7 @@ TEST_F(SecureServerTest, MalformedAuthorizationIsUnauthenticated) {
 }
 
 TEST_F(SecureServerTest, HealthNeedsNoToken) {
-  services::ServerOptions options = TlsOptions();
-  options.token_file = (dir_ / "tokens").string();
-  Start(options);
+  Start(TokenOptions());
   grpc::health::v1::HealthCheckResponse response;
   grpc::Status status = grpc::health::v1::Health::NewStub(TrustingChannel())
                             ->Check(NewContext("").get(), {}, &response);
@@ -226,9 +220,8 @@ TEST_F(SecureServerTest, NonLoopbackNeedsTlsAndTokensOrInsecure) {
   EXPECT_EQ(services::KgServer::Start(*store_, tls_only).status().code(),
             absl::StatusCode::kInvalidArgument);
 
-  services::ServerOptions protected_options = TlsOptions();
+  services::ServerOptions protected_options = TokenOptions();
   protected_options.listen_address = "0.0.0.0:0";
-  protected_options.token_file = (dir_ / "tokens").string();
   auto protected_server = services::KgServer::Start(*store_, protected_options);
   EXPECT_TRUE(protected_server.ok()) << protected_server.status();
 

@@ -65,16 +65,8 @@ TEST(ServerExposureTest, RefusesNonLoopbackWithoutProtection) {
   EXPECT_THAT(outcome.output, HasSubstr("--insecure"));
 }
 
-class CliSecurityTest : public SecureServerTest {
+class CliSecurityTest : public TokenServerTest {
  protected:
-  void SetUp() override {
-    SecureServerTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    services::ServerOptions options = TlsOptions();
-    options.token_file = (dir_ / "tokens").string();
-    Start(options);
-  }
-
   Outcome Kg(const std::string& environment, const std::string& arguments) {
     return RunShell(absl::StrCat("env -u KG_TOKEN ", environment, " ",
                                  KG_CLI_PATH, " --server ", server_->address(),

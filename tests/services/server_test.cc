@@ -6,11 +6,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
-#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -20,6 +16,7 @@
 
 #include "absl/time/time.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "subprocess.h"
 #include "test_server.h"
 
 namespace kg::testing {
@@ -159,67 +156,6 @@ TEST_F(ServerTest, ReflectionListsTheServices) {
                             "kg.v1.QueryService", "grpc.health.v1.Health"}));
 }
 
-// kg-server as a child process whose stdout this test reads.
-class ServerProcess {
- public:
-  explicit ServerProcess(std::vector<std::string> args) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    args.insert(args.begin(), KG_SERVER_PATH);
-    std::vector<char*> argv;
-    for (std::string& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    posix_spawn_file_actions_addclose(&actions, out[1]);
-    if (posix_spawn(&pid_, KG_SERVER_PATH, &actions, nullptr, argv.data(),
-                    environ) != 0) {
-      pid_ = -1;
-    }
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    stdout_ = out[0];
-  }
-
-  ~ServerProcess() {
-    if (pid_ > 0 && exit_status_ < 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (stdout_ >= 0) close(stdout_);
-  }
-
-  // The first line of stdout, waiting at most 30 s.
-  std::string ReadLine() {
-    std::string line;
-    char c = 0;
-    pollfd fd = {stdout_, POLLIN, 0};
-    while (poll(&fd, 1, 30'000) == 1 && read(stdout_, &c, 1) == 1 &&
-           c != '\n') {
-      line.push_back(c);
-    }
-    return line;
-  }
-
-  // Exit status (or 128 + signal) after `signal`, or without one.
-  int Stop(int signal) {
-    if (pid_ <= 0) return -1;
-    if (signal != 0) kill(pid_, signal);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    exit_status_ =
-        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return exit_status_;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int stdout_ = -1;
-  int exit_status_ = -1;
-};
-
 class ServerBinaryTest : public ::testing::TestWithParam<int> {};
 
 TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
@@ -228,13 +164,15 @@ TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
           .string();
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   {
-    ServerProcess server(
-        {"--db", dir + "/db", "--listen", "127.0.0.1:0", "--http_listen",
-         "127.0.0.1:0", "--reference_dir=", "--log_file", dir + "/server.log"});
-    std::string line = server.ReadLine();
+    std::unique_ptr<ServerProcess> server = ServerProcess::Spawn(
+        {KG_SERVER_PATH, "--db", dir + "/db", "--listen", "127.0.0.1:0",
+         "--http_listen", "127.0.0.1:0", "--reference_dir=", "--log_file",
+         dir + "/server.log"});
+    ASSERT_NE(server, nullptr);
+    std::string line = server->ReadLine();
     ASSERT_THAT(line, MatchesRegex("kg-server listening on 127\\.0\\.0\\.1:"
                                    "[0-9]+"));
-    EXPECT_THAT(server.ReadLine(),
+    EXPECT_THAT(server->ReadLine(),
                 MatchesRegex("kg-server http on 127\\.0\\.0\\.1:[0-9]+"));
     {
       // Scoped so the connection closes first: the server's shutdown waits
@@ -249,7 +187,7 @@ TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
       EXPECT_TRUE(status.ok()) << status.error_message();
       EXPECT_EQ(stats.node_count(), 0u);
     }
-    EXPECT_EQ(server.Stop(GetParam()), 0);
+    EXPECT_EQ(server->Stop(GetParam()), 0);
   }
   // The log file holds the server's events, one JSON object a line.
   std::ifstream log(dir + "/server.log");
@@ -275,10 +213,12 @@ TEST(ServerBinaryFlagsTest, RefusesToStartWithoutDb) {
           .string();
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   {
-    ServerProcess server(
-        {"--listen", "127.0.0.1:0", "--log_file", dir + "/server.log"});
-    EXPECT_EQ(server.ReadLine(), "");
-    EXPECT_NE(server.Stop(0), 0);
+    std::unique_ptr<ServerProcess> server =
+        ServerProcess::Spawn({KG_SERVER_PATH, "--listen", "127.0.0.1:0",
+                              "--log_file", dir + "/server.log"});
+    ASSERT_NE(server, nullptr);
+    EXPECT_EQ(server->ReadLine(), "");
+    EXPECT_NE(server->Stop(0), 0);
   }
   std::ifstream log(dir + "/server.log");
   std::string line;

@@ -8,7 +8,9 @@
 // Every service name set with SetServing is known, and "" names the whole
 // server. Check answers a known service's status and NOT_FOUND otherwise;
 // Watch sends the status (SERVICE_UNKNOWN for an unknown service) and
-// every change, until the client cancels or Shutdown.
+// every change, until the client cancels or Shutdown. A synchronous Watch
+// holds a server thread for as long as it lasts, so at most `max_watchers`
+// run at once; one more is RESOURCE_EXHAUSTED (Check costs no thread).
 #ifndef KG_SERVICES_HEALTH_SERVICE_H_
 #define KG_SERVICES_HEALTH_SERVICE_H_
 
@@ -24,6 +26,11 @@ namespace kg::services {
 class HealthServiceImpl final : public grpc::health::v1::Health::Service {
  public:
   using ServingStatus = grpc::health::v1::HealthCheckResponse::ServingStatus;
+
+  static constexpr int kDefaultMaxWatchers = 64;
+
+  explicit HealthServiceImpl(int max_watchers = kDefaultMaxWatchers)
+      : max_watchers_(max_watchers) {}
 
   // Sets the status of `service` ("" for the whole server). Thread-safe.
   void SetServing(const std::string& service, bool serving);
@@ -41,12 +48,14 @@ class HealthServiceImpl final : public grpc::health::v1::Health::Service {
                          writer) override;
 
  private:
+  const int max_watchers_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, ServingStatus> statuses_
       ABSL_GUARDED_BY(mu_);
   // Bumped by every change, so that watchers see one they slept through.
   uint64_t version_ ABSL_GUARDED_BY(mu_) = 0;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;
+  int watchers_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace kg::services
