@@ -142,6 +142,21 @@ bool IsTitleLike(absl::string_view heading) {
   return !std::regex_match(std::string(h), kDateOnly);
 }
 
+const Block* FirstTitleHeading(absl::string_view text,
+                               const Segmentation& segmentation) {
+  for (const Block& block : segmentation.blocks) {
+    if (block.kind == BlockKind::kParagraph ||
+        block.kind == BlockKind::kListItem) {
+      return nullptr;
+    }
+    if (block.kind == BlockKind::kHeading &&
+        IsTitleLike(text.substr(block.content.start, block.content.size()))) {
+      return &block;
+    }
+  }
+  return nullptr;
+}
+
 absl::StatusOr<DocumentMetadata> ReadMetadata(
     const TextDocument& document, const Segmentation& segmentation) {
   DocumentMetadata out;
@@ -153,7 +168,7 @@ absl::StatusOr<DocumentMetadata> ReadMetadata(
   }
   absl::string_view text = document.text;
   int agenda_lines = 0;
-  const Block* title_block = nullptr;
+  const Block* title_block = FirstTitleHeading(text, segmentation);
   const Block* marked_title = nullptr;
   for (const Block& block : segmentation.blocks) {
     if (block.kind == BlockKind::kAgendaLine) ++agenda_lines;
@@ -161,10 +176,6 @@ absl::StatusOr<DocumentMetadata> ReadMetadata(
     absl::string_view line = text.substr(block.span.start, block.span.size());
     if (marked_title == nullptr && absl::StartsWith(line, "# ")) {
       marked_title = &block;
-    }
-    if (title_block == nullptr &&
-        IsTitleLike(text.substr(block.content.start, block.content.size()))) {
-      title_block = &block;
     }
   }
   // A Markdown level-one heading is the title wherever it stands.

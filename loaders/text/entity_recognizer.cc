@@ -1,6 +1,7 @@
 #include "kg/text/entity_recognizer.h"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
 
 #include "absl/container/flat_hash_map.h"
@@ -14,6 +15,7 @@
 #include "kg/text/name_patterns.h"
 #include "kg/text/tokenizer.h"
 #include "name_candidates.h"
+#include "names_in_names.h"
 #include "topic_mentions.h"
 
 namespace kg::text {
@@ -119,7 +121,10 @@ class Recognition {
              it == new_.end() ? (match.by_name ? 1.0 : 0.9)
                               : it->second.confidence);
         if (local_.entries()[match.entry].label == "Resolution") {
-          IssuerInName(tokens, match.span);
+          if (std::optional<GazetteerMatch> issuer =
+                  IssuerInResolutionName(local_, text_, tokens, match.span)) {
+            Push(issuer->span, issuer->entry, "resolution-issuer", 0.9);
+          }
         }
       }
       DepartmentsInTitles(tokens);
@@ -250,50 +255,17 @@ class Recognition {
     auto it = new_.find(entry);
     m.known = it == new_.end();
     if (!m.known) m.aliases = it->second.aliases;
-    if (m.label == "Event") NamedInEvent(entry, &m);
+    if (m.label == "Event") {
+      NamedInside inside = NamedInEventName(local_, text_, span, entry);
+      m.frameworks_named = std::move(inside.frameworks);
+      m.topics_named = std::move(inside.topics);
+    }
     auto learned = learned_aliases_.find(entry);
     if (learned != learned_aliases_.end()) {
       m.aliases.insert(m.aliases.end(), learned->second.begin(),
                        learned->second.end());
     }
     mentions_.push_back(std::move(m));
-  }
-
-  // The frameworks and topics named inside an event's name. The event's
-  // own name is the longest match at its start, so each word is tried as
-  // a start of its own.
-  void NamedInEvent(int event, Mention* m) const {
-    std::vector<Token> tokens = Tokenize(text_, m->span);
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      std::vector<Token> rest(tokens.begin() + i, tokens.end());
-      for (const GazetteerMatch& inner : local_.Find(rest)) {
-        if (inner.span.start != tokens[i].span.start) break;
-        if (inner.entry == event) continue;
-        const GazetteerEntry& e = local_.entries()[inner.entry];
-        if (e.label == "Framework") m->frameworks_named.push_back(e.key);
-        if (e.label == "Topic") m->topics_named.push_back(e.key);
-      }
-    }
-  }
-
-  // "UN Security Council resolution 1325": a resolution's name may open
-  // with the body that adopted it, which the text then names too.
-  void IssuerInName(const std::vector<Token>& tokens, Span name) {
-    size_t first = 0;
-    while (first < tokens.size() && tokens[first].span.start < name.start) {
-      ++first;
-    }
-    for (size_t k = first + 1; k < tokens.size(); ++k) {
-      if (tokens[k].span.start >= name.end) return;
-      if (tokens[k].norm != "resolution") continue;
-      Span issuer{tokens[first].span.start, tokens[k - 1].span.end};
-      for (int entry : local_.Lookup(Of(text_, issuer))) {
-        if (local_.entries()[entry].label != "UNBody") continue;
-        Push(issuer, entry, "resolution-issuer", 0.9);
-        return;
-      }
-      return;
-    }
   }
 
   // "Under-Secretary-General for Peacekeeping Operations": the title names

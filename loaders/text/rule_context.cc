@@ -151,6 +151,7 @@ Relations ExtractRelations(const DocumentView& document) {
   ExtractEvents(context);
   ExtractRoles(context);
   ExtractNameFacts(context);
+  ExtractResolutionContents(context);
   ExtractAuthorship(context);
   ExtractMemberships(context);
   ExtractCommitments(context);

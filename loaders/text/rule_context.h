@@ -84,6 +84,7 @@ void ExtractRoles(RuleContext& context);
 void ExtractAgenda(RuleContext& context);
 void ExtractEvents(RuleContext& context);
 void ExtractNameFacts(RuleContext& context);
+void ExtractResolutionContents(RuleContext& context);
 void ExtractAuthorship(RuleContext& context);
 
 }  // namespace kg::text

@@ -250,14 +250,12 @@ void ThemeLines(RuleContext& context) {
 
 void ExtractAgenda(RuleContext& context) {
   // The document's title, else its first heading that could be one.
-  const Block* title_block = nullptr;
+  const Block* title_block =
+      FirstTitleHeading(context.text(), *context.document().segmentation);
   for (const Block& block : context.blocks()) {
-    if (block.kind != BlockKind::kHeading ||
-        !IsTitleLike(context.Of(block.content))) {
-      continue;
-    }
-    if (title_block == nullptr) title_block = &block;
-    if (block.content.start == context.document().title.start &&
+    if (block.kind == BlockKind::kHeading &&
+        IsTitleLike(context.Of(block.content)) &&
+        block.content.start == context.document().title.start &&
         block.content.end == context.document().title.end) {
       title_block = &block;
       break;

@@ -3,6 +3,7 @@
 // (RECOMMENDED or PLEDGED), whom it asks (ADDRESSED_TO), the frameworks it
 // is made under (UNDER), what it targets (TARGETS) and its topics (ABOUT).
 #include <algorithm>
+#include <optional>
 #include <regex>
 
 #include "absl/strings/ascii.h"
@@ -79,7 +80,10 @@ class CommitmentReader {
           section_heading = heading;
           in_section = true;
         } else if (!next_is_list) {
+          // A heading over something else than a list opens a new section:
+          // lists in it are not the recommendations introduced before.
           in_section = false;
+          intro = nullptr;
         }
         continue;
       }
@@ -158,20 +162,58 @@ class CommitmentReader {
     return {author_};
   }
 
-  // The actors a sentence's subject names: the words that open it, up to a
-  // modal or request verb ("Member States should ...", "The Network
-  // should ...").
-  std::vector<const Mention*> Subjects(Span sentence) {
+  // A sentence's words up to its first modal or request verb: its subject
+  // ("Member States should ..."); none in an imperative ("Ensure ...").
+  std::optional<Span> SubjectOf(Span sentence) const {
     std::string s = Lower(context_.Of(sentence).substr(0, 260));
     static const std::regex kSubject(
         R"(^[^.;:]{0,200}?\b(?:should|must|shall|are|is|will|need to|have to|were)\b)");
     std::smatch m;
-    if (!std::regex_search(s, m, kSubject)) return {};
-    Span subject{sentence.start,
-                 sentence.start + static_cast<size_t>(m.length(0))};
+    if (!std::regex_search(s, m, kSubject)) return std::nullopt;
+    return Span{sentence.start,
+                sentence.start + static_cast<size_t>(m.length(0))};
+  }
+
+  // The actors a sentence's subject names: the words that open it, up to a
+  // modal or request verb ("Member States should ...", "The Network
+  // should ...").
+  std::vector<const Mention*> Subjects(Span sentence) {
+    std::optional<Span> subject = SubjectOf(sentence);
+    if (!subject.has_value()) return {};
     std::vector<const Mention*> out;
-    for (const Mention* mention : context_.MentionsIn(subject)) {
+    for (const Mention* mention : context_.MentionsIn(*subject)) {
       if (IsActorLabel(mention->label)) out.push_back(mention);
+    }
+    return out;
+  }
+
+  // An item that names no one to act but the UN body whose action or
+  // instrument it wants ("Make wider use of the reporting tools of the
+  // General Assembly", "seek more attention from the Council") asks that
+  // body; a body it names as the forum others act in or deal with ("raise
+  // it in the Council", "share it with the Council") is not asked.
+  std::vector<const Mention*> BodiesAskedOf(Span sentence) {
+    if (SubjectOf(sentence).has_value()) return {};
+    static const std::regex kOfThe(R"(\b(?:of|from)\s+(?:the\s+)?$)",
+                                   std::regex::icase);
+    static const std::regex kForum(R"(\b(?:in|at|to|into|with)\s+(?:the\s+)?$)",
+                                   std::regex::icase);
+    std::vector<const Mention*> asked;
+    std::vector<std::string> forums;
+    for (const Mention* body : context_.MentionsIn(sentence, {"UNBody"})) {
+      size_t from = body->span.start > sentence.start + kSubjectWindowBytes
+                        ? body->span.start - kSubjectWindowBytes
+                        : sentence.start;
+      std::string before =
+          PlainText(context_.Of({from, body->span.start})) + " ";
+      if (std::regex_search(before, kOfThe)) asked.push_back(body);
+      if (std::regex_search(before, kForum)) forums.push_back(body->key);
+    }
+    std::vector<const Mention*> out;
+    for (const Mention* body : asked) {
+      if (std::find(forums.begin(), forums.end(), body->key) == forums.end()) {
+        out.push_back(body);
+      }
     }
     return out;
   }
@@ -274,6 +316,7 @@ class CommitmentReader {
         addressees.insert(addressees.end(), s.begin(), s.end());
       }
     }
+    if (addressees.empty()) addressees = BodiesAskedOf(first);
     std::string addressee;
     for (const Mention* a : addressees) {
       context_.AddEdge(key, "ADDRESSED_TO", a->key, a->span,

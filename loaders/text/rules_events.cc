@@ -69,16 +69,22 @@ std::vector<DescribedEvent> DescribeEvents(RuleContext& context) {
 }
 
 // An event named for a framework or a theme ("Seminar on WPS") is
-// held under the framework and is about the theme.
+// held under the framework and is about the theme; the document names
+// both.
 void NamedSubjects(RuleContext& context) {
+  const std::string& document = context.document().document_key;
   for (const Mention* event :
        context.MentionsIn({0, context.text().size()}, {"Event"})) {
     for (const std::string& framework : event->frameworks_named) {
       context.AddEdge(event->key, "UNDER", framework, event->span,
                       "event-name-subject", kDescribedConfidence);
+      context.AddEdge(document, "MENTIONS", framework, event->span,
+                      "event-name-subject", kDescribedConfidence);
     }
     for (const std::string& topic : event->topics_named) {
       context.AddEdge(event->key, "ABOUT", topic, event->span,
+                      "event-name-subject", kDescribedConfidence);
+      context.AddEdge(document, "MENTIONS", topic, event->span,
                       "event-name-subject", kDescribedConfidence);
     }
   }

@@ -260,6 +260,18 @@ class Builder {
     bool closed_emphasis = absl::StartsWith(so_far, "**") &&
                            absl::EndsWith(so_far, "**") && !open_emphasis;
     if (closed_emphasis) return false;
+    // A short capitalized line without end punctuation after a finished
+    // sentence is a heading over what follows, not more of the text above.
+    absl::string_view trimmed = absl::StripTrailingAsciiWhitespace(so_far);
+    bool sentence_done =
+        !trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == '!' ||
+                             trimmed.back() == '?');
+    absl::string_view line_end = absl::StripTrailingAsciiWhitespace(line);
+    bool heading_like = line.size() < kWrappedLineBytes &&
+                        StartsLikeHeading(line) && !line_end.empty() &&
+                        absl::string_view(".:;,!?").find(line_end.back()) ==
+                            absl::string_view::npos;
+    if (sentence_done && heading_like && !open_emphasis) return false;
     return last_line_bytes_ >= kWrappedLineBytes || lower_start ||
            open_emphasis;
   }

@@ -20,10 +20,10 @@ namespace {
 
 // Micro-averaged F1 on the shared corpus that the text loader must keep:
 // just under the figures last measured (nodes 0.904, MENTIONS 0.894, other
-// edges 0.871). Raise them as the loader improves.
+// edges 0.878). Raise them as the loader improves.
 constexpr double kNodesF1Floor = 0.90;
 constexpr double kMentionsF1Floor = 0.89;
-constexpr double kOtherEdgesF1Floor = 0.865;
+constexpr double kOtherEdgesF1Floor = 0.875;
 
 using ::testing::AllOf;
 using ::testing::EndsWith;

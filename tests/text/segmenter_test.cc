@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "kg/text/tokenizer.h"
 
@@ -59,6 +60,25 @@ TEST(SegmenterTest, WrappedLinesJoinShortLinesStayApart) {
   EXPECT_EQ(Text(text, s.blocks[2].content), "3 May 2024");
   EXPECT_EQ(Text(text, s.blocks[3].content),
             "A bold title that runs\nover two lines");
+}
+
+TEST(SegmenterTest, ShortLineAfterAFinishedListItemIsAHeading) {
+  const std::string text =
+      "- The delegates reviewed the lessons of the last rotation and agreed "
+      "on a joint plan.\n"
+      "Annual Medical Seminar\n"
+      "Theme: Field hospitals\n"
+      "- A list item that is long enough to have been wrapped by an editor\n"
+      "Continues Here.\n";
+  Segmentation s = Segment(text);
+  ASSERT_EQ(s.blocks.size(), 4u);
+  EXPECT_EQ(s.blocks[0].kind, BlockKind::kListItem);
+  EXPECT_EQ(s.blocks[1].kind, BlockKind::kHeading);
+  EXPECT_EQ(Text(text, s.blocks[1].content), "Annual Medical Seminar");
+  EXPECT_EQ(s.blocks[2].kind, BlockKind::kLabelLine);
+  EXPECT_EQ(s.blocks[3].kind, BlockKind::kListItem);
+  EXPECT_TRUE(
+      absl::EndsWith(Text(text, s.blocks[3].content), "Continues Here."));
 }
 
 TEST(SegmenterTest, SentencesRespectAbbreviationsAndInitials) {

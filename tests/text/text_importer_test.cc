@@ -265,6 +265,51 @@ TEST(TextImporterTest, ThemeLineUnderAnEventHeading) {
                   "topic:civil-military-coordination"));
 }
 
+TEST(TextImporterTest, ImperativeItemsAskTheBodyWhoseActionTheyWant) {
+  graph::DocumentFacts facts = ExtractText(
+      "2025-06-02_note.txt",
+      "Summary of the Island States Workshop\n\n"
+      "The workshop adopted the following recommendations:\n\n"
+      "- Request timely reporting from the General Assembly on "
+      "peacekeeping budgets.\n"
+      "- Present the workshop's conclusions to the Security Council to "
+      "support the deliberations of the Security Council.\n"
+      "WPS Logistics Course\n"
+      "Theme: Protection of civilians\n"
+      "- Officers from the region practised convoy planning.\n");
+  const kg::v1::Node& document = facts.nodes.front();
+  EXPECT_EQ(document.props().at("title").string_value(),
+            "Summary of the Island States Workshop");
+  std::set<Triple> edges = Edges(facts);
+  EXPECT_TRUE(Has(edges, "commitment:2025-06-02_note-1", "ADDRESSED_TO",
+                  "unbody:general-assembly"));
+  // A body named as the forum the item's actors turn to is not asked.
+  EXPECT_FALSE(Has(edges, "commitment:2025-06-02_note-2", "ADDRESSED_TO",
+                   "unbody:security-council"));
+  // The list under a later heading is no recommendation.
+  EXPECT_EQ(Keys(facts).count("commitment:2025-06-02_note-3"), 0);
+  // An event name opening with a framework's name is held under it.
+  EXPECT_TRUE(Has(edges, "event:wps-logistics-course", "UNDER",
+                  "framework:wps-agenda"));
+  EXPECT_TRUE(
+      Has(edges, "doc:2025-06-02_note", "MENTIONS", "framework:wps-agenda"));
+  EXPECT_TRUE(Has(edges, "event:wps-logistics-course", "ABOUT",
+                  "topic:protection-of-civilians"));
+}
+
+TEST(TextImporterTest, AResolutionIsAboutWhatItCallsFor) {
+  graph::DocumentFacts facts = ExtractText(
+      "2025-07-01_brief.txt",
+      "The briefing opened with a reminder. Security Council resolution "
+      "2242 (2015) urges more attention to the protection of civilians. "
+      "Resolution 1325 was discussed alongside pre-deployment training.\n");
+  std::set<Triple> edges = Edges(facts);
+  EXPECT_TRUE(Has(edges, "resolution:unsc-2242", "ABOUT",
+                  "topic:protection-of-civilians"));
+  // Named beside a topic without a verb reporting what it says.
+  EXPECT_FALSE(Has(edges, "resolution:unsc-1325", "ABOUT", "topic:training"));
+}
+
 TEST(TextImporterTest, ChairsStatementNumberedParagraphsAndFootnotes) {
   graph::DocumentFacts facts = Extract("chairs-statement-police-workshop.txt");
   std::set<Triple> edges = Edges(facts);

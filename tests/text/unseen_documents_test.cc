@@ -16,12 +16,12 @@
 namespace kg::testing {
 namespace {
 
-// Just under the figures last measured (nodes 0.979, MENTIONS 0.975,
-// other edges 0.883; the aim for relations on unseen documents is
+// Just under the figures last measured (nodes 0.981, MENTIONS 0.977,
+// other edges 0.896; the aim for relations on unseen documents is
 // 0.60). Raise them as the loader improves.
 constexpr double kNodesF1Floor = 0.975;
 constexpr double kMentionsF1Floor = 0.97;
-constexpr double kOtherEdgesF1Floor = 0.875;
+constexpr double kOtherEdgesF1Floor = 0.89;
 
 double Total(const google::protobuf::Struct& score, const char* facts) {
   const auto totals = score.fields().find("totals");

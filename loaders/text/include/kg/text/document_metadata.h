@@ -33,6 +33,11 @@ absl::StatusOr<DocumentMetadata> ReadMetadata(const TextDocument& document,
 // a line giving only a meeting's format ("Online (hosted by Chile)").
 bool IsTitleLike(absl::string_view heading);
 
+// The first title-like heading before the document's running text or lists
+// start (one after them heads a section), or null.
+const Block* FirstTitleHeading(absl::string_view text,
+                               const Segmentation& segmentation);
+
 // The first date written in text ("24 May 2018", "May 24, 2018",
 // "2018-05-24", "December 2023"), ISO formatted, or "".
 std::string FirstDate(absl::string_view text);
