@@ -226,23 +226,31 @@ class RocksSnapshot : public Snapshot {
 
   absl::StatusOr<kg::v1::Node> GetNodeById(uint64_t id) override {
     absl::StatusOr<kg::v1::Node> node = records_.LoadNode(id);
-    if (absl::IsDataLoss(node.status()) &&
-        !records_.Exists(schema::kNodes, id)) {
-      return absl::NotFoundError(absl::StrCat("no node with id ", id));
-    }
+    if (absl::IsDataLoss(node.status()))
+      return Missing(schema::kNodes, {id}, node);
     return node;
+  }
+
+  absl::StatusOr<std::vector<kg::v1::Node>> GetNodesById(
+      const std::vector<uint64_t>& ids) override {
+    absl::StatusOr<std::vector<kg::v1::Node>> nodes = records_.LoadNodes(ids);
+    if (absl::IsDataLoss(nodes.status()))
+      return Missing(schema::kNodes, ids, nodes);
+    return nodes;
   }
 
   absl::StatusOr<kg::v1::Edge> GetEdgeById(uint64_t id) override {
     absl::StatusOr<kg::v1::Edge> edge = records_.LoadEdge(id);
-    if (absl::IsDataLoss(edge.status())) return MissingEdge({id}, edge);
+    if (absl::IsDataLoss(edge.status()))
+      return Missing(schema::kEdges, {id}, edge);
     return edge;
   }
 
   absl::StatusOr<std::vector<kg::v1::Edge>> GetEdgesById(
       const std::vector<uint64_t>& ids) override {
     absl::StatusOr<std::vector<kg::v1::Edge>> edges = records_.LoadEdges(ids);
-    if (absl::IsDataLoss(edges.status())) return MissingEdge(ids, edges);
+    if (absl::IsDataLoss(edges.status()))
+      return Missing(schema::kEdges, ids, edges);
     return edges;
   }
 
@@ -359,14 +367,17 @@ class RocksSnapshot : public Snapshot {
     return page;
   }
 
-  // `failed`, a read of the edges `ids` that found a record missing or
-  // corrupt, as NotFound when one of the ids names no edge (rather than
-  // an edge whose record is damaged).
+  // `failed`, a read of the nodes or edges (`family`) `ids` that found a
+  // record missing or corrupt, as NotFound when one of the ids names none
+  // (rather than one whose record is damaged).
   template <typename Result>
-  Result MissingEdge(const std::vector<uint64_t>& ids, Result failed) {
+  Result Missing(schema::Family family, const std::vector<uint64_t>& ids,
+                 Result failed) {
     for (uint64_t id : ids) {
-      if (!records_.Exists(schema::kEdges, id)) {
-        return absl::NotFoundError(absl::StrCat("no edge with id ", id));
+      if (!records_.Exists(family, id)) {
+        return absl::NotFoundError(
+            absl::StrCat("no ", family == schema::kNodes ? "node" : "edge",
+                         " with id ", id));
       }
     }
     return failed;

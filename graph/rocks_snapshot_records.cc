@@ -66,15 +66,48 @@ absl::StatusOr<uint64_t> SnapshotRecords::NodeId(absl::string_view key) const {
 }
 
 absl::StatusOr<kg::v1::Node> SnapshotRecords::LoadNode(uint64_t id) const {
-  std::string value;
+  rocksdb::PinnableSlice value;
   rocksdb::Status s =
       db_->Get(read_options_, cf(schema::kNodes), schema::IdKey(id), &value);
-  if (s.IsNotFound()) {
+  return ParseNode(id, s, schema::ToView(value));
+}
+
+absl::StatusOr<std::vector<kg::v1::Node>> SnapshotRecords::LoadNodes(
+    const std::vector<uint64_t>& ids) const {
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> reads(ids.size());
+  MultiRead(schema::kNodes, ids, values.data(), reads.data());
+  std::vector<kg::v1::Node> nodes;
+  nodes.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    absl::StatusOr<kg::v1::Node> node =
+        ParseNode(ids[i], reads[i], schema::ToView(values[i]));
+    if (!node.ok()) return node.status();
+    nodes.push_back(*std::move(node));
+  }
+  return nodes;
+}
+
+void SnapshotRecords::MultiRead(schema::Family family,
+                                const std::vector<uint64_t>& ids,
+                                rocksdb::PinnableSlice* values,
+                                rocksdb::Status* reads) const {
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (uint64_t id : ids) keys.push_back(schema::IdKey(id));
+  std::vector<rocksdb::Slice> key_slices(keys.begin(), keys.end());
+  db_->MultiGet(read_options_, cf(family), ids.size(), key_slices.data(),
+                values, reads);
+}
+
+absl::StatusOr<kg::v1::Node> SnapshotRecords::ParseNode(
+    uint64_t id, const rocksdb::Status& read, absl::string_view value) const {
+  if (read.IsNotFound()) {
     return absl::DataLossError(absl::StrCat("missing node record ", id));
   }
-  if (!s.ok()) return FromRocks(s);
+  if (!read.ok()) return FromRocks(read);
   kg::storage::NodeRecord record;
-  if (!record.ParseFromString(value)) {
+  if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
     return absl::DataLossError(absl::StrCat("corrupt node record ", id));
   }
   return NodeView(id, record, dictionary_);
@@ -89,14 +122,9 @@ absl::StatusOr<kg::v1::Edge> SnapshotRecords::LoadEdge(uint64_t id) {
 
 absl::StatusOr<std::vector<kg::v1::Edge>> SnapshotRecords::LoadEdges(
     const std::vector<uint64_t>& ids) {
-  std::vector<std::string> keys;
-  keys.reserve(ids.size());
-  for (uint64_t id : ids) keys.push_back(schema::IdKey(id));
-  std::vector<rocksdb::Slice> key_slices(keys.begin(), keys.end());
   std::vector<rocksdb::PinnableSlice> values(ids.size());
   std::vector<rocksdb::Status> reads(ids.size());
-  db_->MultiGet(read_options_, cf(schema::kEdges), ids.size(),
-                key_slices.data(), values.data(), reads.data());
+  MultiRead(schema::kEdges, ids, values.data(), reads.data());
   std::vector<kg::v1::Edge> edges;
   edges.reserve(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {

@@ -62,6 +62,10 @@ class SnapshotRecords {
   absl::StatusOr<uint64_t> NodeId(absl::string_view key) const;
   // DataLoss for a missing or corrupt record.
   absl::StatusOr<kg::v1::Node> LoadNode(uint64_t id) const;
+  // The nodes with ids `ids`, in that order, read with one MultiGet (as
+  // LoadEdges).
+  absl::StatusOr<std::vector<kg::v1::Node>> LoadNodes(
+      const std::vector<uint64_t>& ids) const;
   absl::StatusOr<kg::v1::Edge> LoadEdge(uint64_t id);
   // The edges with ids `ids`, in that order, read with one MultiGet: a
   // page of edges costs one pass through RocksDB instead of one a record.
@@ -83,6 +87,15 @@ class SnapshotRecords {
   absl::StatusOr<std::string> NodeKey(uint64_t id);
 
  private:
+  // Reads the records of `ids` in `family` with one MultiGet into
+  // `values` and `reads` (ids.size() each).
+  void MultiRead(schema::Family family, const std::vector<uint64_t>& ids,
+                 rocksdb::PinnableSlice* values, rocksdb::Status* reads) const;
+  // The view of the node record `value` that a read of `id` returned
+  // with `read`.
+  absl::StatusOr<kg::v1::Node> ParseNode(uint64_t id,
+                                         const rocksdb::Status& read,
+                                         absl::string_view value) const;
   // The view of the edge record `value` that a read of `id` returned
   // with `read`.
   absl::StatusOr<kg::v1::Edge> ParseEdge(uint64_t id,

@@ -41,6 +41,9 @@ using graph::query::StepFilter;
 constexpr char kCommitment[] = "Commitment";
 constexpr char kPledged[] = "PLEDGED";
 constexpr char kRecommended[] = "RECOMMENDED";
+// Candidates whose records are read in one batch: a page holds about a
+// hundred commitments of ten actors each.
+constexpr size_t kCandidateBatch = 64;
 
 // Where a page ended: its last row, and where the label scan (if the plan
 // scans) produces that row's commitment again.
@@ -280,6 +283,10 @@ class CommitmentsPlan {
   absl::StatusOr<std::optional<uint64_t>> NextCandidate() {
     if (!scan_) {
       if (next_candidate_ == candidates_.size()) return std::nullopt;
+      if (next_candidate_ >= loaded_candidates_) {
+        absl::Status loaded = LoadCandidates();
+        if (!loaded.ok()) return loaded;
+      }
       return candidates_[next_candidate_++];
     }
     graph::query::Row row;
@@ -292,6 +299,15 @@ class CommitmentsPlan {
       position_ = scan_->position();
       return id;
     }
+  }
+
+  // The records of the next kCandidateBatch candidates, read together.
+  absl::Status LoadCandidates() {
+    loaded_candidates_ =
+        std::min(candidates_.size(), next_candidate_ + kCandidateBatch);
+    return context_.LoadNodes(
+        std::vector<uint64_t>(candidates_.begin() + next_candidate_,
+                              candidates_.begin() + loaded_candidates_));
   }
 
   absl::Status Fill(size_t limit, kg::v1::CommitmentsResponse* response) {
@@ -311,7 +327,7 @@ class CommitmentsPlan {
       if (!Passes(*outgoing)) continue;
       absl::StatusOr<std::vector<Match>> matches = MatchesOf(commitment);
       if (!matches.ok()) return matches.status();
-      absl::Status loaded = LoadEdgesOf(*matches);
+      absl::Status loaded = LoadMatches(*matches);
       if (!loaded.ok()) return loaded;
       // What the commitment's rows share, built at its first row.
       std::optional<kg::v1::CommitmentRow> shared;
@@ -407,12 +423,17 @@ class CommitmentsPlan {
     return matches;
   }
 
-  // The matches' edges, read together for their rows.
-  absl::Status LoadEdgesOf(const std::vector<Match>& matches) {
-    std::vector<uint64_t> edges;
+  // The matches' edges and actors, each read together for their rows.
+  absl::Status LoadMatches(const std::vector<Match>& matches) {
+    std::vector<uint64_t> edges, actors;
     edges.reserve(matches.size());
-    for (const Match& match : matches) edges.push_back(match.edge);
-    return context_.LoadEdges(edges);
+    actors.reserve(matches.size());
+    for (const Match& match : matches) {
+      edges.push_back(match.edge);
+      actors.push_back(match.actor);
+    }
+    absl::Status loaded = context_.LoadEdges(edges);
+    return loaded.ok() ? context_.LoadNodes(actors) : loaded;
   }
 
   static std::vector<std::string> DocumentsOf(const kg::v1::Edge& edge) {
@@ -522,6 +543,9 @@ class CommitmentsPlan {
   // The candidates: a sorted list, or a label scan.
   std::vector<uint64_t> candidates_;
   size_t next_candidate_ = 0;
+  // Candidates from next_candidate_ up to this index have their records
+  // loaded.
+  size_t loaded_candidates_ = 0;
   std::unique_ptr<graph::query::NodeScan> scan_;
   // The scan's position at the current candidate.
   std::string position_;

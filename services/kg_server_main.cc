@@ -36,6 +36,9 @@ ABSL_FLAG(std::string, web_dir, KG_WEB_DIR,
 ABSL_FLAG(int, slow_query_log_ms, -1,
           "Log calls taking at least this many milliseconds; negative logs "
           "none.");
+ABSL_FLAG(uint64_t, block_cache_mb,
+          kg::graph::StoreOptions().block_cache_bytes >> 20,
+          "RocksDB block cache, MiB.");
 ABSL_FLAG(std::string, log_file, "",
           "Append the server's JSON-lines log to this file instead of "
           "stderr.");
@@ -119,7 +122,7 @@ int main(int argc, char** argv) {
       "Serves a kg graph over gRPC.\n"
       "Usage: kg-server --db DIR [--listen HOST:PORT] [--http_listen "
       "HOST:PORT]\n"
-      "                 [--web_dir DIR]\n"
+      "                 [--web_dir DIR] [--block_cache_mb N]\n"
       "                 [--reference_dir DIR]\n"
       "                 [--query_max_depth N] [--query_max_fan_out N]\n"
       "                 [--query_max_rows N] [--query_max_expansions N]\n"
@@ -142,8 +145,10 @@ int main(int argc, char** argv) {
   if (db.empty()) {
     return Fail(absl::InvalidArgumentError("--db is required"), 2);
   }
+  kg::graph::StoreOptions store_options;
+  store_options.block_cache_bytes = absl::GetFlag(FLAGS_block_cache_mb) << 20;
   absl::StatusOr<std::unique_ptr<kg::graph::GraphStore>> store =
-      kg::graph::GraphStore::Open(db);
+      kg::graph::GraphStore::Open(db, store_options);
   if (!store.ok()) return Fail(store.status());
 
   const std::string reference_dir = absl::GetFlag(FLAGS_reference_dir);

@@ -11,8 +11,9 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
-#include "kg/services/server_builder.h"
 #include "run_flags.h"
+#include "run_setup.h"
+#include "server_process.h"
 #include "systems.h"
 
 ABSL_FLAG(uint32_t, nodes, 100000, "Nodes of the generated graph.");
@@ -35,6 +36,8 @@ ABSL_FLAG(int, q2, 1000, "Q2 asks.");
 ABSL_FLAG(int, q4, 200, "Q4 asks.");
 ABSL_FLAG(int, q5, 50, "Q5 asks.");
 ABSL_FLAG(int, grpc_clients, 8, "Concurrent clients of the second gRPC run.");
+ABSL_FLAG(std::string, kg_server, KG_SERVER_PATH,
+          "The kg-server binary the gRPC runs start on the loaded store.");
 ABSL_FLAG(bool, kg_only, false,
           "Runs kg alone (no peers), e.g. to measure its memory or profile "
           "its load.");
@@ -57,6 +60,30 @@ SystemResult Skipped(const std::string& name, const std::string& why) {
 
 int Report(const RunInfo& info, const std::vector<SystemResult>& results);
 
+// kg over gRPC with one client, then --grpc_clients at once, against
+// kg-server in a process of its own on the database work_dir/kg-db.
+absl::Status RunGrpc(const std::string& work_dir, double load_seconds,
+                     const Workload& workload, CheckedResults& checked) {
+  auto server =
+      ServerProcess::Start(absl::GetFlag(FLAGS_kg_server), work_dir + "/kg-db",
+                           work_dir + "/kg-server.log");
+  if (!server.ok()) return server.status();
+  const std::string& address = (*server)->address();
+  absl::Status status = checked.Add(RunOneClient(
+      "kg gRPC 1 client", load_seconds, NewKgGrpcClient(address), workload));
+  if (status.ok()) {
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int i = 0; i < absl::GetFlag(FLAGS_grpc_clients); ++i) {
+      clients.push_back(NewKgGrpcClient(address));
+    }
+    status = checked.Add(
+        RunClients(absl::StrCat("kg gRPC ", clients.size(), " clients"),
+                   load_seconds, clients, workload));
+  }
+  if (!status.ok()) return status;
+  return (*server)->Stop();
+}
+
 int Main() {
   absl::StatusOr<PreparedRun> prepared = PrepareRunFromFlags();
   if (!prepared.ok()) return Fail(prepared.status());
@@ -72,27 +99,14 @@ int Main() {
 
   auto kg = LoadKg(csv_dir, work_dir + "/kg-db");
   if (!kg.ok()) return Fail(kg.status());
-  graph::GraphStore& store = *kg->loaded;
-  absl::Status status = checked.Add(RunOneClient(
-      "kg in process", kg->seconds, NewKgInProcessClient(store), workload));
+  absl::Status status =
+      checked.Add(RunOneClient("kg in process", kg->seconds,
+                               NewKgInProcessClient(*kg->loaded), workload));
   if (!status.ok()) return Fail(status);
-  {
-    auto server = services::KgServer::Start(store, UncappedServerOptions());
-    if (!server.ok()) return Fail(server.status());
-    status = checked.Add(RunOneClient("kg gRPC 1 client", kg->seconds,
-                                      NewKgGrpcClient((*server)->address()),
-                                      workload));
-    std::vector<std::unique_ptr<Client>> clients;
-    for (int i = 0; i < absl::GetFlag(FLAGS_grpc_clients); ++i) {
-      clients.push_back(NewKgGrpcClient((*server)->address()));
-    }
-    if (status.ok()) {
-      status = checked.Add(
-          RunClients(absl::StrCat("kg gRPC ", clients.size(), " clients"),
-                     kg->seconds, clients, workload));
-    }
-    if (!status.ok()) return Fail(status);
-  }
+  // The server opens the store itself.
+  kg->loaded.reset();
+  status = RunGrpc(work_dir, kg->seconds, workload, checked);
+  if (!status.ok()) return Fail(status);
 
   if (absl::GetFlag(FLAGS_kg_only)) return Report(info, results);
 

@@ -13,6 +13,7 @@
 #include "kg/graph/query/traverse.h"
 #include "kg/v1/graph_service.grpc.pb.h"
 #include "kg/v1/query_service.grpc.pb.h"
+#include "run_setup.h"
 #include "systems.h"
 
 namespace kg::bench {
@@ -295,7 +296,7 @@ absl::StatusOr<Loaded<std::unique_ptr<graph::GraphStore>>> LoadKg(
   absl::StatusOr<DomainGraph> graph = ReadCsv(csv_dir);
   if (!graph.ok()) return graph.status();
   graph::StoreOptions options;
-  options.block_cache_bytes = size_t{256} << 20;
+  options.block_cache_bytes = kKgBlockCacheBytes;
   auto store = graph::GraphStore::Open(db_dir, options);
   if (!store.ok()) return store.status();
   auto loader = (*store)->NewBulkLoader("doc:compare");

@@ -34,6 +34,9 @@ absl::StatusOr<PreparedRun> PrepareRun(const std::string& work_dir,
 // A loopback server whose query limits let every question finish.
 services::ServerOptions UncappedServerOptions();
 
+// The RocksDB block cache of kg's store, in process and in kg-server.
+constexpr size_t kKgBlockCacheBytes = size_t{256} << 20;
+
 // RunClients with `client` alone.
 absl::StatusOr<SystemResult> RunOneClient(const std::string& name,
                                           double load_seconds,

@@ -22,20 +22,40 @@ absl::StatusOr<const kg::v1::Edge*> QueryContext::Edge(uint64_t id) {
   return &edges_.emplace(id, *std::move(edge)).first->second;
 }
 
-absl::Status QueryContext::LoadEdges(const std::vector<uint64_t>& ids) {
+namespace {
+
+// Reads the ids of `ids` that `loaded` lacks with `read_batch` (one
+// batched snapshot read) and keeps them there.
+template <typename Record, typename ReadBatch>
+absl::Status LoadMissing(const std::vector<uint64_t>& ids,
+                         absl::node_hash_map<uint64_t, Record>& loaded,
+                         ReadBatch read_batch) {
   std::vector<uint64_t> missing;
   for (uint64_t id : ids) {
-    if (!edges_.contains(id)) missing.push_back(id);
+    if (!loaded.contains(id)) missing.push_back(id);
   }
   if (missing.empty()) return absl::OkStatus();
-  absl::StatusOr<std::vector<kg::v1::Edge>> loaded =
-      snapshot_.GetEdgesById(missing);
-  if (!loaded.ok()) return loaded.status();
-  for (kg::v1::Edge& edge : *loaded) {
-    const uint64_t id = edge.id();
-    edges_.try_emplace(id, std::move(edge));
+  absl::StatusOr<std::vector<Record>> read = read_batch(missing);
+  if (!read.ok()) return read.status();
+  for (Record& record : *read) {
+    const uint64_t id = record.id();
+    loaded.try_emplace(id, std::move(record));
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status QueryContext::LoadEdges(const std::vector<uint64_t>& ids) {
+  return LoadMissing(ids, edges_, [this](const std::vector<uint64_t>& batch) {
+    return snapshot_.GetEdgesById(batch);
+  });
+}
+
+absl::Status QueryContext::LoadNodes(const std::vector<uint64_t>& ids) {
+  return LoadMissing(ids, nodes_, [this](const std::vector<uint64_t>& batch) {
+    return snapshot_.GetNodesById(batch);
+  });
 }
 
 const kg::v1::Node* QueryContext::Adopt(kg::v1::Node node) {

@@ -228,6 +228,29 @@ TEST_F(EngineBasicsTest, SnapshotReadsEdgesInABatchLikeOneByOne) {
   EXPECT_TRUE(none->empty());
 }
 
+TEST_F(EngineBasicsTest, SnapshotReadsNodesInABatchLikeOneByOne) {
+  // Out of key order, and with a repeat.
+  std::vector<uint64_t> ids = {Id("state:KOR"), Id("network:wps"),
+                               Id("commitment:c3"), Id("state:KOR")};
+  absl::StatusOr<std::vector<kg::v1::Node>> nodes =
+      snapshot_->GetNodesById(ids);
+  ASSERT_TRUE(nodes.ok()) << nodes.status();
+  ASSERT_EQ(nodes->size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    absl::StatusOr<kg::v1::Node> one = snapshot_->GetNodeById(ids[i]);
+    ASSERT_TRUE(one.ok()) << one.status();
+    EXPECT_TRUE(MessageDifferencer::Equals((*nodes)[i], *one)) << ids[i];
+  }
+
+  ids.push_back(1u << 30);
+  absl::Status unknown = snapshot_->GetNodesById(ids).status();
+  EXPECT_TRUE(absl::IsNotFound(unknown)) << unknown;
+  EXPECT_THAT(unknown.message(), HasSubstr(absl::StrCat(1u << 30)));
+  absl::StatusOr<std::vector<kg::v1::Node>> none = snapshot_->GetNodesById({});
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_TRUE(none->empty());
+}
+
 TEST_F(EngineBasicsTest, ListAdjacentPagesLikeListEdges) {
   const uint64_t wps = Id("network:wps");
   std::vector<graph::AdjacentEdge> all;

@@ -120,6 +120,10 @@ class Snapshot {
   // than GetEdgeById for each. NotFound naming an id no edge has.
   virtual absl::StatusOr<std::vector<kg::v1::Edge>> GetEdgesById(
       const std::vector<uint64_t>& ids) = 0;
+  // The nodes with the ids, in that order, read in one batch (as
+  // GetEdgesById). NotFound naming an id no node has.
+  virtual absl::StatusOr<std::vector<kg::v1::Node>> GetNodesById(
+      const std::vector<uint64_t>& ids) = 0;
 
   // The label of the node with id `id`, without loading its record (a
   // hub's record grows with every document that mentions it). NotFound

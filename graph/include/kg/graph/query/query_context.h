@@ -41,6 +41,8 @@ class QueryContext {
   // Edge to find: cheaper than an Edge call for each. NotFound for an
   // unknown id.
   absl::Status LoadEdges(const std::vector<uint64_t>& ids);
+  // The same for nodes, for Node to find.
+  absl::Status LoadNodes(const std::vector<uint64_t>& ids);
   // Keeps a node read by other means (an index scan) for later lookups.
   const kg::v1::Node* Adopt(kg::v1::Node node);
   // The node with the key, or NotFound naming it.
