@@ -11,7 +11,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -21,6 +20,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/types/span.h"
 #include "assertions.h"
+#include "bulk_loader_background.h"
 #include "bulk_loader_table_file.h"
 #include "fact_validation.h"
 #include "kg/graph/encoding.h"
@@ -66,20 +66,14 @@ void SetTrailingId(uint64_t id, std::string* key) {
   PutFixed64BE(key, id);
 }
 
-// Runs `tasks` on threads of their own and returns the first failure.
-absl::Status RunInParallel(std::vector<std::function<absl::Status()>> tasks) {
-  std::vector<absl::Status> results(tasks.size());
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < tasks.size(); ++i) {
-    threads.emplace_back([&, i] { results[i] = tasks[i](); });
-  }
-  if (!tasks.empty()) results[0] = tasks[0]();
-  for (std::thread& thread : threads) thread.join();
-  for (absl::Status& result : results) {
-    if (!result.ok()) return result;
-  }
-  return absl::OkStatus();
-}
+// Edges are handed to the background writer this many at a time.
+constexpr size_t kEdgeBatch = size_t{1} << 14;
+
+// Edges in id order, to write, with the records of those not bare.
+struct EdgeBatch {
+  std::vector<TopologyEdge> edges;
+  absl::flat_hash_map<uint64_t, std::string> records;
+};
 
 class RocksBulkLoader : public BulkLoader {
  public:
@@ -94,9 +88,14 @@ class RocksBulkLoader : public BulkLoader {
     assertion->set_document_key(document_key_);
     EnsureSource(document_key_, "import", assertion);
     bare.SerializeToString(&bare_edge_assertion_);
+    // The background writer's files, made before it uses them.
+    File(schema::kEdges);
+    File(schema::kDocFacts);
+    pending_.edges.reserve(kEdgeBatch);
   }
 
   ~RocksBulkLoader() override {
+    writer_.Wait().IgnoreError();
     for (std::unique_ptr<TableFile>& file : files_) file.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
@@ -140,36 +139,45 @@ class RocksBulkLoader : public BulkLoader {
   }
 
   absl::Status AddEdge(const kg::v1::Edge& edge) override {
-    if (absl::Status s = ValidateEdge(edge, document_key_, "edge"); !s.ok()) {
-      return s;
+    absl::StatusOr<uint64_t> src = NodeIdOf(edge.src_key(), schema::kOut);
+    absl::StatusOr<uint64_t> dst = NodeIdOf(edge.dst_key(), schema::kIn);
+    // Keys of added nodes and types of added edges were validated then: an
+    // edge of those alone needs no check of its own.
+    if (!src.ok() || !dst.ok() || !edge.props().empty() ||
+        !edge.sources().empty() ||
+        !dictionary_cache_[static_cast<int>(DictKind::kEdgeType)].contains(
+            edge.type())) {
+      if (absl::Status s = ValidateEdge(edge, document_key_, "edge"); !s.ok()) {
+        return s;
+      }
     }
     TopologyEdge added;
-    for (auto [key, end, field] :
-         {std::tuple{&edge.src_key(), &added.src, "src_key"},
-          std::tuple{&edge.dst_key(), &added.dst, "dst_key"}}) {
-      absl::StatusOr<uint64_t> id = NodeIdOf(*key);
-      if (!id.ok()) {
+    for (auto [key, id, end, field] :
+         {std::tuple{&edge.src_key(), &src, &added.src, "src_key"},
+          std::tuple{&edge.dst_key(), &dst, &added.dst, "dst_key"}}) {
+      if (!id->ok()) {
         return absl::FailedPreconditionError(absl::StrFormat(
             "edge.%s: no node '%s' was added before", field, *key));
       }
-      *end = *id;
+      *end = **id;
     }
     absl::StatusOr<uint32_t> type = Intern(DictKind::kEdgeType, edge.type());
     if (!type.ok()) return type.status();
     added.type = *type;
-    added.id = edges_.size() + 1;
-    edges_.push_back(added);
-    // Bare edges' records are made from `edges_` at Finish, off the
-    // caller's thread; only the others are kept whole.
+    added.id = ++edge_count_;
+    pending_.edges.push_back(added);
+    // Bare edges' records are made by the background writer; only the
+    // others are made here.
     if (!edge.props().empty() || !edge.sources().empty()) {
       EdgeRecord record = BareEdgeRecord(added);
       kg::storage::Assertion* assertion = record.add_assertions();
       assertion->set_document_key(document_key_);
       MergeEdgeInto(edge, document_key_, assertion);
       EnsureSource(document_key_, "import", assertion);
-      record.SerializeToString(&edge_records_[added.id]);
+      record.SerializeToString(&pending_.records[added.id]);
     }
-    return absl::OkStatus();
+    return pending_.edges.size() < kEdgeBatch ? absl::OkStatus()
+                                              : WriteEdgesInBackground();
   }
 
   absl::StatusOr<kg::v1::CommitSummary> Finish() override {
@@ -183,43 +191,58 @@ class RocksBulkLoader : public BulkLoader {
     kg::v1::CommitSummary summary;
     summary.set_document_key(document_key_);
     summary.set_nodes_asserted(node_ids_.size());
-    summary.set_edges_asserted(edges_.size());
+    summary.set_edges_asserted(edge_count_);
     summary.set_nodes_created(node_ids_.size());
-    summary.set_edges_created(edges_.size());
+    summary.set_edges_created(edge_count_);
     summary.set_changed(!node_ids_.empty());
     if (node_ids_.empty()) return summary;
-    // Each family's file is written and closed by one task; the tasks
+    if (absl::Status s = WriteEdgesInBackground(); !s.ok()) return s;
+    if (absl::Status s = writer_.Wait(); !s.ok()) return s;
+    std::vector<TopologyEdge> edges;
+    edges.reserve(edge_count_);
+    for (const std::shared_ptr<const EdgeBatch>& batch : batches_) {
+      edges.insert(edges.end(), batch->edges.begin(), batch->edges.end());
+    }
+    batches_.clear();
+    // Each family's file is finished and closed by one task; the tasks
     // share nothing else.
-    for (Family family : {schema::kEdges, schema::kKeys, schema::kDocFacts,
-                          schema::kAdj, schema::kMeta}) {
+    for (Family family : {schema::kKeys, schema::kAdj, schema::kMeta}) {
       File(family);
     }
     absl::StatusOr<std::shared_ptr<const Topology>> topology;
+    // The topology beside the files that need none; then the two made
+    // from it (`adj` the larger), beside each other.
     absl::Status written = RunInParallel({
         [&] {
           std::vector<absl::string_view> keys(labels_.size());
           for (const auto& [key, id] : node_ids_) keys[id] = key;
           topology = Topology::FromEdges(
-              labels_, std::make_shared<const NodeKeys>(keys), edges_, 0,
+              labels_, std::make_shared<const NodeKeys>(keys), edges, 0,
               std::numeric_limits<size_t>::max());
-          if (!topology.ok()) {
-            return absl::InvalidArgumentError(
-                absl::StrCat("edges: ", topology.status().message()));
-          }
-          absl::Status s = WriteAdjacency(**topology);
-          return s.ok() ? Close({schema::kAdj, schema::kMeta}) : s;
+          return topology.ok() ? absl::OkStatus()
+                               : absl::InvalidArgumentError(absl::StrCat(
+                                     "edges: ", topology.status().message()));
         },
         [&] {
-          absl::Status s = WriteEdges();
-          if (s.ok()) s = WriteKeys();
+          absl::Status s = WriteKeys();
           if (s.ok()) s = WriteIndexes();
           return s.ok() ? Close({schema::kEdges, schema::kKeys, schema::kLabels,
                                  schema::kNames, schema::kProps})
                         : s;
         },
+    });
+    if (!written.ok()) return written;
+    written = RunInParallel({
         [&] {
-          absl::Status s = WriteDocFacts();
-          return s.ok() ? Close({schema::kDocFacts, schema::kNodes}) : s;
+          absl::Status s = WriteAdjacency(**topology);
+          return s.ok() ? Close({schema::kAdj}) : s;
+        },
+        [&] {
+          absl::Status s = WriteCounters(**topology, edges);
+          if (s.ok()) s = WriteNodeFacts();
+          return s.ok()
+                     ? Close({schema::kMeta, schema::kDocFacts, schema::kNodes})
+                     : s;
         },
     });
     if (!written.ok()) return written;
@@ -232,7 +255,7 @@ class RocksBulkLoader : public BulkLoader {
     rocksdb::Status s = core_->db->IngestExternalFiles(ingest);
     if (!s.ok()) return FromRocks(s, "ingesting the bulk load");
     core_->ids.next_node_id = labels_.size();
-    core_->ids.next_edge_id = edges_.size() + 1;
+    core_->ids.next_edge_id = edge_count_ + 1;
     const size_t budget = core_->options.topology_budget_bytes;
     core_->Publish(
         budget > 0 && (*topology)->memory_bytes() <= budget
@@ -262,12 +285,13 @@ class RocksBulkLoader : public BulkLoader {
   }
 
   // Edges often come grouped by an end, as an actor's pledges do: the
-  // last key looked up is checked first.
-  absl::StatusOr<uint64_t> NodeIdOf(absl::string_view key) {
-    if (last_lookup_.first == key && !key.empty()) return last_lookup_.second;
+  // last key looked up for that end (kOut: src) is checked first.
+  absl::StatusOr<uint64_t> NodeIdOf(absl::string_view key, schema::AdjDir end) {
+    std::pair<absl::string_view, uint64_t>& last = last_lookup_[end];
+    if (last.first == key && !key.empty()) return last.second;
     auto it = node_ids_.find(key);
     if (it == node_ids_.end()) return absl::NotFoundError(key);
-    last_lookup_ = *it;
+    last = *it;
     return it->second;
   }
 
@@ -306,20 +330,35 @@ class RocksBulkLoader : public BulkLoader {
     return record;
   }
 
-  // The `edges` records; a bare edge's is its ends and type followed by
-  // the shared assertion.
-  absl::Status WriteEdges() {
+  // Hands the pending edges to the background writer; a failure of its
+  // earlier work, if any.
+  absl::Status WriteEdgesInBackground() {
+    if (pending_.edges.empty()) return absl::OkStatus();
+    auto batch = std::make_shared<const EdgeBatch>(std::move(pending_));
+    batches_.push_back(batch);
+    pending_ = EdgeBatch();
+    pending_.edges.reserve(kEdgeBatch);
+    return writer_.Run([this, batch] { return WriteEdges(*batch); });
+  }
+
+  // The batch's `edges` records and doc facts (edge facts sort before node
+  // facts: 'e' < 'n'), on the background writer. A bare edge's record is
+  // its ends and type followed by the shared assertion.
+  absl::Status WriteEdges(const EdgeBatch& batch) {
     std::string value;
-    for (const TopologyEdge& edge : edges_) {
-      auto kept = edge_records_.find(edge.id);
-      if (kept == edge_records_.end()) {
+    std::string fact = schema::DocFactKey(document_key_, schema::kEdgeFact, 0);
+    for (const TopologyEdge& edge : batch.edges) {
+      auto kept = batch.records.find(edge.id);
+      if (kept == batch.records.end()) {
         BareEdgeRecord(edge).SerializeToString(&value);
         value.append(bare_edge_assertion_);
       }
       absl::Status s =
           File(schema::kEdges)
               .Put(schema::IdKey(edge.id),
-                   kept == edge_records_.end() ? value : kept->second);
+                   kept == batch.records.end() ? value : kept->second);
+      SetTrailingId(edge.id, &fact);
+      if (s.ok()) s = File(schema::kDocFacts).Put(fact, "");
       if (!s.ok()) return s;
     }
     return absl::OkStatus();
@@ -347,15 +386,9 @@ class RocksBulkLoader : public BulkLoader {
     return absl::OkStatus();
   }
 
-  // Edge facts sort before node facts ('e' < 'n').
-  absl::Status WriteDocFacts() {
-    std::string key = schema::DocFactKey(document_key_, schema::kEdgeFact, 0);
-    for (const TopologyEdge& edge : edges_) {
-      SetTrailingId(edge.id, &key);
-      absl::Status s = File(schema::kDocFacts).Put(key, "");
-      if (!s.ok()) return s;
-    }
-    key = schema::DocFactKey(document_key_, schema::kNodeFact, 0);
+  // After the edge facts the background writer wrote.
+  absl::Status WriteNodeFacts() {
+    std::string key = schema::DocFactKey(document_key_, schema::kNodeFact, 0);
     for (uint64_t id = 1; id < labels_.size(); ++id) {
       SetTrailingId(id, &key);
       absl::Status s = File(schema::kDocFacts).Put(key, "");
@@ -364,13 +397,50 @@ class RocksBulkLoader : public BulkLoader {
     return absl::OkStatus();
   }
 
-  // `adj` entries and `meta` counters (count/label, count/type, degree,
-  // next_id sort in that order), from the topology.
+  // Calls `run(node, dir, entries)` for each node's entries of one type
+  // in one direction, in `adj` key order, until one fails.
+  template <typename Run>
+  absl::Status ForEachTypeRun(const Topology& topology, Run run) {
+    for (uint64_t node = 1; node < labels_.size(); ++node) {
+      for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
+        absl::Span<const TopologyEntry> entries = topology.Adjacent(node, dir);
+        for (size_t first = 0; first < entries.size();) {
+          size_t end = first + 1;
+          while (end < entries.size() &&
+                 entries[end].type == entries[first].type) {
+            ++end;
+          }
+          absl::Status s = run(node, dir, entries.subspan(first, end - first));
+          if (!s.ok()) return s;
+          first = end;
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status WriteAdjacency(const Topology& topology) {
+    TableFile& adj = File(schema::kAdj);
+    return ForEachTypeRun(topology, [&](uint64_t node, schema::AdjDir dir,
+                                        absl::Span<const TopologyEntry> run) {
+      std::string key = schema::AdjKey({node, dir, run[0].type, 0});
+      for (const TopologyEntry& entry : run) {
+        SetTrailingId(entry.other, &key);
+        absl::Status s = adj.Put(key, schema::IdKey(entry.edge));
+        if (!s.ok()) return s;
+      }
+      return absl::OkStatus();
+    });
+  }
+
+  // The `meta` counters (count/label, count/type, degree, next_id sort in
+  // that order), from the topology and its edges.
+  absl::Status WriteCounters(const Topology& topology,
+                             const std::vector<TopologyEdge>& edges) {
     std::map<uint32_t, int64_t> label_counts, type_counts;
     for (uint64_t id = 1; id < labels_.size(); ++id)
       ++label_counts[labels_[id]];
-    for (const TopologyEdge& edge : edges_) ++type_counts[edge.type];
+    for (const TopologyEdge& edge : edges) ++type_counts[edge.type];
     TableFile& meta = File(schema::kMeta);
     for (const auto& [label, count] : label_counts) {
       absl::Status s =
@@ -382,29 +452,15 @@ class RocksBulkLoader : public BulkLoader {
           meta.Put(schema::TypeCountKey(type), schema::EncodeCounter(count));
       if (!s.ok()) return s;
     }
-    TableFile& adj = File(schema::kAdj);
-    for (uint64_t node = 1; node < labels_.size(); ++node) {
-      for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
-        absl::Span<const TopologyEntry> edges = topology.Adjacent(node, dir);
-        for (size_t first = 0; first < edges.size();) {
-          std::string key = schema::AdjKey({node, dir, edges[first].type, 0});
-          size_t end = first;
-          for (; end < edges.size() && edges[end].type == edges[first].type;
-               ++end) {
-            SetTrailingId(edges[end].other, &key);
-            absl::Status s = adj.Put(key, schema::IdKey(edges[end].edge));
-            if (!s.ok()) return s;
-          }
-          absl::Status s =
-              meta.Put(schema::DegreeKey(node, dir, edges[first].type),
-                       schema::EncodeCounter(end - first));
-          if (!s.ok()) return s;
-          first = end;
-        }
-      }
-    }
-    absl::Status s = meta.Put(ToSlice(schema::kNextEdgeIdKey),
-                              schema::IdKey(edges_.size() + 1));
+    absl::Status s =
+        ForEachTypeRun(topology, [&](uint64_t node, schema::AdjDir dir,
+                                     absl::Span<const TopologyEntry> run) {
+          return meta.Put(schema::DegreeKey(node, dir, run[0].type),
+                          schema::EncodeCounter(run.size()));
+        });
+    if (!s.ok()) return s;
+    s = meta.Put(ToSlice(schema::kNextEdgeIdKey),
+                 schema::IdKey(edge_count_ + 1));
     if (!s.ok()) return s;
     return meta.Put(ToSlice(schema::kNextNodeIdKey),
                     schema::IdKey(labels_.size()));
@@ -417,12 +473,14 @@ class RocksBulkLoader : public BulkLoader {
   absl::flat_hash_map<std::string, uint32_t> dictionary_cache_[3];
   KeyArena keys_;
   absl::flat_hash_map<absl::string_view, uint64_t> node_ids_;
-  std::pair<absl::string_view, uint64_t> last_lookup_;
+  std::pair<absl::string_view, uint64_t> last_lookup_[2];
   // Label ids by node id; ids start at 1.
   std::vector<uint32_t> labels_ = {0};
-  std::vector<TopologyEdge> edges_;
-  // The records of edges with properties or sources, by edge id.
-  absl::flat_hash_map<uint64_t, std::string> edge_records_;
+  size_t edge_count_ = 0;
+  // The edges, in id order: those handed to `writer_` (which reads them
+  // while they are written), then those not yet.
+  std::vector<std::shared_ptr<const EdgeBatch>> batches_;
+  EdgeBatch pending_;
   // The closed files, by family.
   std::array<std::vector<rocksdb::IngestExternalFileArg>, schema::kFamilyCount>
       closed_;
@@ -433,6 +491,9 @@ class RocksBulkLoader : public BulkLoader {
   NodeRecord node_record_;
   std::string scratch_;
   bool finished_ = false;
+  // Writes the `edges` and `doc_facts` files while edges are added; the
+  // other members it reads are set before it starts.
+  BackgroundWriter writer_;
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
 // The BulkLoader of a RocksDB-backed GraphStore (graph_store.h): builds
 // each column family's table file in key order — node records as they are
-// added; edge records, indexes, adjacency and counters at Finish, on
-// threads of their own — and ingests them all in one atomic
+// added; edge records and their doc facts as they are added too, in
+// batches, on a background thread; indexes, adjacency and counters at
+// Finish, on threads of their own — and ingests them all in one atomic
 // IngestExternalFiles, then publishes the topology it built on the way.
 #ifndef KG_GRAPH_BULK_LOADER_H_
 #define KG_GRAPH_BULK_LOADER_H_

@@ -58,12 +58,14 @@ class BulkLoader {
   virtual absl::Status AddNode(const kg::v1::Node& node) = 0;
 
   // InvalidArgument for a malformed edge; FailedPrecondition naming the
-  // end when a key was not added as a node.
+  // end when a key was not added as a node. Edges are written in the
+  // background: a failure writing earlier ones may be returned here.
   virtual absl::Status AddEdge(const kg::v1::Edge& edge) = 0;
 
   // Makes everything added visible, atomically. InvalidArgument when two
   // edges share (src, type, dst); FailedPrecondition when the store took
-  // a commit meanwhile.
+  // a commit meanwhile; the error of any failed write, with nothing made
+  // visible.
   virtual absl::StatusOr<kg::v1::CommitSummary> Finish() = 0;
 };
 
