@@ -11,9 +11,10 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "child_process.h"
 #include "run_flags.h"
 #include "run_setup.h"
-#include "server_process.h"
 #include "systems.h"
 
 ABSL_FLAG(uint32_t, nodes, 100000, "Nodes of the generated graph.");
@@ -64,9 +65,16 @@ int Report(const RunInfo& info, const std::vector<SystemResult>& results);
 // kg-server in a process of its own on the database work_dir/kg-db.
 absl::Status RunGrpc(const std::string& work_dir, double load_seconds,
                      const Workload& workload, CheckedResults& checked) {
-  auto server =
-      ServerProcess::Start(absl::GetFlag(FLAGS_kg_server), work_dir + "/kg-db",
-                           work_dir + "/kg-server.log");
+  const std::string log_file = work_dir + "/kg-server.log";
+  // Opening a large store builds its in-memory topology first.
+  auto server = tools::ChildProcess::StartServer(
+      KgServerCommandLine(absl::GetFlag(FLAGS_kg_server), work_dir + "/kg-db",
+                          log_file),
+      absl::Minutes(10));
+  if (absl::IsUnavailable(server.status())) {
+    return absl::UnavailableError(
+        absl::StrCat(server.status().message(), "; see ", log_file));
+  }
   if (!server.ok()) return server.status();
   const std::string& address = (*server)->address();
   absl::Status status = checked.Add(RunOneClient(
@@ -81,7 +89,11 @@ absl::Status RunGrpc(const std::string& work_dir, double load_seconds,
                    load_seconds, clients, workload));
   }
   if (!status.ok()) return status;
-  return (*server)->Stop();
+  // The clients have hung up: the server stops without waiting for them.
+  const int exit_code = (*server)->Stop();
+  return exit_code == 0 ? absl::OkStatus()
+                        : absl::InternalError(absl::StrCat(
+                              "kg-server exited with status ", exit_code));
 }
 
 int Main() {

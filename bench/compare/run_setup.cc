@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "domain_graph.h"
@@ -47,6 +48,24 @@ services::ServerOptions UncappedServerOptions() {
   limits.max_expansions = uint64_t{1} << 40;
   limits.max_time = absl::Hours(1);
   return options;
+}
+
+std::vector<std::string> KgServerCommandLine(const std::string& binary,
+                                             const std::string& db_dir,
+                                             const std::string& log_file) {
+  const services::QueryLimits limits = UncappedServerOptions().query_limits;
+  return {binary,
+          "--db=" + db_dir,
+          "--listen=127.0.0.1:0",
+          "--http_listen=",
+          "--reference_dir=",
+          "--log_file=" + log_file,
+          absl::StrCat("--block_cache_mb=", kKgBlockCacheBytes >> 20),
+          absl::StrCat("--query_max_depth=", limits.max_depth),
+          absl::StrCat("--query_max_fan_out=", limits.max_fan_out),
+          absl::StrCat("--query_max_rows=", limits.max_rows),
+          absl::StrCat("--query_max_expansions=", limits.max_expansions),
+          "--query_max_time=" + absl::FormatDuration(limits.max_time)};
 }
 
 absl::StatusOr<SystemResult> RunOneClient(const std::string& name,

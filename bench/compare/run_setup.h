@@ -37,6 +37,15 @@ services::ServerOptions UncappedServerOptions();
 // The RocksDB block cache of kg's store, in process and in kg-server.
 constexpr size_t kKgBlockCacheBytes = size_t{256} << 20;
 
+// The command line of the kg-server `binary` serving the database `db_dir`
+// (which no other process may hold open) as the in-process runs do: on a
+// free 127.0.0.1 port, with UncappedServerOptions' query limits and
+// kKgBlockCacheBytes of block cache, no HTTP listener and no reference
+// data, its log appended to `log_file`.
+std::vector<std::string> KgServerCommandLine(const std::string& binary,
+                                             const std::string& db_dir,
+                                             const std::string& log_file);
+
 // RunClients with `client` alone.
 absl::StatusOr<SystemResult> RunOneClient(const std::string& name,
                                           double load_seconds,

@@ -12,6 +12,9 @@ namespace kg::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using tools::ChildProcess;
+using tools::ProcessResult;
+using tools::RunProcess;
 
 ProcessResult Kg(const std::vector<std::string>& args) {
   std::vector<std::string> argv = {KG_CLI_PATH};
@@ -34,8 +37,7 @@ TEST(AdminCliTest, CheckBackupAndRestore) {
   const std::string restored = (dir.path() / "restored").string();
   const std::string facts = WriteFacts(dir);
   {
-    std::unique_ptr<ServerProcess> server =
-        ServerProcess::Start(KG_SERVER_PATH, db);
+    std::unique_ptr<ChildProcess> server = StartKgServer(KG_SERVER_PATH, db);
     ASSERT_NE(server, nullptr);
     const std::string address = "--server=" + server->address();
     ProcessResult imported = Kg({address, "import", facts});
@@ -72,8 +74,7 @@ TEST(AdminCliTest, BackupKeepsTheNewestAndWorksOnAStoppedStore) {
   const std::string backups = (dir.path() / "backups").string();
   const std::string facts = WriteFacts(dir);
   {
-    std::unique_ptr<ServerProcess> server =
-        ServerProcess::Start(KG_SERVER_PATH, db);
+    std::unique_ptr<ChildProcess> server = StartKgServer(KG_SERVER_PATH, db);
     ASSERT_NE(server, nullptr);
     const std::string address = "--server=" + server->address();
     ASSERT_EQ(Kg({address, "import", facts}).exit_code, 0);
@@ -111,8 +112,8 @@ TEST(AdminCliTest, BackupKeepsTheNewestAndWorksOnAStoppedStore) {
 
 TEST(AdminCliTest, CallsAndCancel) {
   TempDir dir;
-  std::unique_ptr<ServerProcess> server =
-      ServerProcess::Start(KG_SERVER_PATH, (dir.path() / "db").string());
+  std::unique_ptr<ChildProcess> server =
+      StartKgServer(KG_SERVER_PATH, (dir.path() / "db").string());
   ASSERT_NE(server, nullptr);
   const std::string address = "--server=" + server->address();
   // Nothing runs while the server is idle: the header alone.

@@ -28,6 +28,9 @@ using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::Not;
 using ::testing::StartsWith;
+using tools::ChildProcess;
+using tools::ProcessResult;
+using tools::RunProcess;
 
 constexpr char kFocalPointsDocument[] =
     "doc:2018-05-24_wps-focal-points-network-debriefing-chairs-summary";
@@ -97,18 +100,18 @@ GoldFacts ReadGold() {
 
 class CliEndToEndTest : public ::testing::Test {
  protected:
-  std::unique_ptr<ServerProcess> StartServer(const std::string& name) {
-    return ServerProcess::Start(KG_SERVER_PATH, (temp_.path() / name).string());
+  std::unique_ptr<ChildProcess> StartServer(const std::string& name) {
+    return StartKgServer(KG_SERVER_PATH, (temp_.path() / name).string());
   }
 
-  static ProcessResult Kg(const ServerProcess& server,
+  static ProcessResult Kg(const ChildProcess& server,
                           std::vector<std::string> args) {
     args.insert(args.begin(), {KG_CLI_PATH, "--server", server.address()});
     return RunProcess(args);
   }
 
   // The edges `kg neighbors` prints as JSON.
-  static std::vector<kg::v1::Edge> Neighbors(const ServerProcess& server,
+  static std::vector<kg::v1::Edge> Neighbors(const ChildProcess& server,
                                              std::vector<std::string> args) {
     args.insert(args.begin(), "neighbors");
     args.push_back("--json");
@@ -131,7 +134,7 @@ class CliEndToEndTest : public ::testing::Test {
   }
 
   // The import's line for each document, without the summary line.
-  std::vector<std::string> ImportGold(const ServerProcess& server) {
+  std::vector<std::string> ImportGold(const ChildProcess& server) {
     std::vector<std::string> args = {"import"};
     args.insert(args.end(), gold_.files.begin(), gold_.files.end());
     const ProcessResult result = Kg(server, args);
@@ -161,7 +164,7 @@ bool IsFocalPointsMembership(const kg::v1::Edge& edge) {
 TEST_F(CliEndToEndTest, GoldImportAnswersQueriesAndRemovalWithdrawsFacts) {
   RequireGold();
   if (IsSkipped()) return;
-  std::unique_ptr<ServerProcess> server = StartServer("db");
+  std::unique_ptr<ChildProcess> server = StartServer("db");
   ASSERT_NE(server, nullptr);
   for (const std::string& line : ImportGold(*server)) {
     EXPECT_THAT(line, MatchesRegex("\\[[0-9]+/[0-9]+\\] doc:.*"));
@@ -213,7 +216,7 @@ TEST_F(CliEndToEndTest, GoldImportAnswersQueriesAndRemovalWithdrawsFacts) {
 TEST_F(CliEndToEndTest, DumpThenImportRebuildsTheSameGraph) {
   RequireGold();
   if (IsSkipped()) return;
-  std::unique_ptr<ServerProcess> first = StartServer("first");
+  std::unique_ptr<ChildProcess> first = StartServer("first");
   ASSERT_NE(first, nullptr);
   ImportGold(*first);
   const ProcessResult dump = Kg(*first, {"dump"});
@@ -221,7 +224,7 @@ TEST_F(CliEndToEndTest, DumpThenImportRebuildsTheSameGraph) {
   std::vector<std::string> first_lines = Lines(dump.out);
   EXPECT_EQ(first_lines.size(), gold_.node_keys.size() + gold_.edges.size());
 
-  std::unique_ptr<ServerProcess> second = StartServer("second");
+  std::unique_ptr<ChildProcess> second = StartServer("second");
   ASSERT_NE(second, nullptr);
   const ProcessResult import =
       Kg(*second, {"import", temp_.Write("dump.jsonl", dump.out)});
@@ -240,7 +243,7 @@ TEST_F(CliEndToEndTest, DumpThenImportRebuildsTheSameGraph) {
 }
 
 TEST_F(CliEndToEndTest, ErrorsCarryTheServersCodeAndMessage) {
-  std::unique_ptr<ServerProcess> server = StartServer("db");
+  std::unique_ptr<ChildProcess> server = StartServer("db");
   ASSERT_NE(server, nullptr);
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"get", "state:XXX"},
@@ -264,7 +267,7 @@ TEST_F(CliEndToEndTest, ErrorsCarryTheServersCodeAndMessage) {
 }
 
 TEST_F(CliEndToEndTest, MalformedFileIsReportedAndTheOthersImported) {
-  std::unique_ptr<ServerProcess> server = StartServer("db");
+  std::unique_ptr<ChildProcess> server = StartServer("db");
   ASSERT_NE(server, nullptr);
   const std::string bad = temp_.Write(
       "bad.jsonl",

@@ -25,6 +25,8 @@ using graph::StringValue;
 using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 using ::testing::Not;
+using tools::ProcessResult;
+using tools::RunProcess;
 
 constexpr char kPython[] = "/usr/bin/python3";
 constexpr char kDot[] = "/usr/bin/dot";

@@ -18,6 +18,10 @@
 namespace kg::testing {
 namespace {
 
+using tools::ChildProcess;
+using tools::ProcessResult;
+using tools::RunProcess;
+
 // Micro-averaged F1 on the shared corpus that the text loader must keep:
 // just under the figures last measured (nodes 0.904, MENTIONS 0.894, other
 // edges 0.878). Raise them as the loader improves.
@@ -61,16 +65,16 @@ double NumberAt(const google::protobuf::Struct& object,
 
 class ImportEndToEndTest : public ::testing::Test {
  protected:
-  std::unique_ptr<ServerProcess> StartServer(
+  std::unique_ptr<ChildProcess> StartServer(
       const std::string& name, const std::string& reference_dir = "") {
-    return ServerProcess::Start(KG_SERVER_PATH, Path(name), reference_dir);
+    return StartKgServer(KG_SERVER_PATH, Path(name), reference_dir);
   }
 
   std::string Path(const std::string& name) const {
     return (temp_.path() / name).string();
   }
 
-  static ProcessResult Kg(const ServerProcess& server,
+  static ProcessResult Kg(const ChildProcess& server,
                           std::vector<std::string> args) {
     args.insert(args.begin(), {KG_CLI_PATH, "--server", server.address()});
     return RunProcess(args);
@@ -87,7 +91,7 @@ TEST_F(ImportEndToEndTest,
                  << KG_GOLD_DIR
                  << " (the shared folder is not beside the checkout)";
   }
-  std::unique_ptr<ServerProcess> server = StartServer("db", KG_REFERENCE_DIR);
+  std::unique_ptr<ChildProcess> server = StartServer("db", KG_REFERENCE_DIR);
   ASSERT_NE(server, nullptr);
   const ProcessResult import = Kg(*server, {"import", KG_CORPUS_DIR});
   EXPECT_EQ(import.exit_code, 0) << import.err;
@@ -127,7 +131,7 @@ TEST_F(ImportEndToEndTest,
 }
 
 TEST_F(ImportEndToEndTest, BadFilesFailNamingTheFileWhileAGoodOneImports) {
-  std::unique_ptr<ServerProcess> server = StartServer("db");
+  std::unique_ptr<ChildProcess> server = StartServer("db");
   ASSERT_NE(server, nullptr);
   const std::vector<std::pair<std::string, std::string>> bad = {
       {temp_.Write("binary.txt",
@@ -161,7 +165,7 @@ TEST_F(ImportEndToEndTest, BadFilesFailNamingTheFileWhileAGoodOneImports) {
 }
 
 TEST_F(ImportEndToEndTest, CsvEdgesWaitForTheNodesTheyLink) {
-  std::unique_ptr<ServerProcess> server = StartServer("db");
+  std::unique_ptr<ChildProcess> server = StartServer("db");
   ASSERT_NE(server, nullptr);
   std::filesystem::create_directory(temp_.path() / "csv");
   // By name the edges come first; the import puts the nodes first.
@@ -188,7 +192,7 @@ TEST_F(ImportEndToEndTest, CsvEdgesWaitForTheNodesTheyLink) {
 }
 
 TEST_F(ImportEndToEndTest, MetadataOptionsDescribeOneTextDocument) {
-  std::unique_ptr<ServerProcess> server = StartServer("db");
+  std::unique_ptr<ChildProcess> server = StartServer("db");
   ASSERT_NE(server, nullptr);
   const std::string text =
       temp_.Write("note.txt", "A short note on peacekeeping training.\n");
@@ -240,13 +244,13 @@ TEST_F(ImportEndToEndTest, OfflineImportBuildsWhatTheServerBuilds) {
   EXPECT_THAT(imported.out,
               EndsWith("2 files imported, 0 unchanged, 0 failed\n"));
 
-  std::unique_ptr<ServerProcess> online =
+  std::unique_ptr<ChildProcess> online =
       StartServer("online", KG_REFERENCE_DIR);
   ASSERT_NE(online, nullptr);
   std::vector<std::string> args = {"import"};
   args.insert(args.end(), files.begin(), files.end());
   ASSERT_EQ(Kg(*online, args).exit_code, 0);
-  std::unique_ptr<ServerProcess> served =
+  std::unique_ptr<ChildProcess> served =
       StartServer("offline", KG_REFERENCE_DIR);
   ASSERT_NE(served, nullptr);
   const ProcessResult online_dump = Kg(*online, {"dump"});

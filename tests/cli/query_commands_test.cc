@@ -24,6 +24,9 @@ using ::testing::AllOf;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
+using tools::ChildProcess;
+using tools::ProcessResult;
+using tools::RunProcess;
 
 constexpr char kDot[] = "/usr/bin/dot";
 
@@ -61,9 +64,8 @@ class QueryCommandsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     temp_ = new TempDir();
-    server_ =
-        ServerProcess::Start(KG_SERVER_PATH, (temp_->path() / "db").string())
-            .release();
+    server_ = StartKgServer(KG_SERVER_PATH, (temp_->path() / "db").string())
+                  .release();
     if (server_ == nullptr) return;
     std::vector<std::string> import = {KG_CLI_PATH, "--server",
                                        server_->address(), "import"};
@@ -112,7 +114,7 @@ class QueryCommandsTest : public ::testing::Test {
   }
 
   static inline TempDir* temp_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ChildProcess* server_ = nullptr;
   static inline bool has_gold_ = false;
 };
 

@@ -75,8 +75,8 @@ TEST(CrashTest, AcknowledgedImportsSurviveSigkill) {
 
   for (int cycle = 0; cycle <= kCycles; ++cycle) {
     SCOPED_TRACE(::testing::Message() << "cycle " << cycle);
-    std::unique_ptr<testing::ServerProcess> server =
-        testing::ServerProcess::Start(KG_SERVER_PATH, db, KG_REFERENCE_DIR);
+    std::unique_ptr<ChildProcess> server =
+        testing::StartKgServer(KG_SERVER_PATH, db, KG_REFERENCE_DIR);
     ASSERT_NE(server, nullptr);
     Connection connection(server->address());
     if (cycle == 0) {

@@ -14,9 +14,8 @@ namespace {
 
 TEST(LoadTest, BriefMixedLoadLosesNothing) {
   testing::TempDir dir;
-  std::unique_ptr<testing::ServerProcess> server =
-      testing::ServerProcess::Start(
-          KG_SERVER_PATH, (dir.path() / "db").string(), KG_REFERENCE_DIR);
+  std::unique_ptr<ChildProcess> server = testing::StartKgServer(
+      KG_SERVER_PATH, (dir.path() / "db").string(), KG_REFERENCE_DIR);
   ASSERT_NE(server, nullptr);
   LoadOptions options;
   options.server_address = server->address();

@@ -25,6 +25,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 using ::testing::MatchesRegex;
+using tools::ChildProcess;
 
 TEST_F(ServerTest, HealthServiceReportsServing) {
   auto health = grpc::health::v1::Health::NewStub(channel_);
@@ -164,15 +165,15 @@ TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
           .string();
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   {
-    std::unique_ptr<ServerProcess> server = ServerProcess::Spawn(
-        {KG_SERVER_PATH, "--db", dir + "/db", "--listen", "127.0.0.1:0",
-         "--http_listen", "127.0.0.1:0", "--reference_dir=", "--log_file",
-         dir + "/server.log"});
+    std::unique_ptr<ChildProcess> server =
+        SpawnProcess({KG_SERVER_PATH, "--db", dir + "/db", "--listen",
+                      "127.0.0.1:0", "--http_listen", "127.0.0.1:0",
+                      "--reference_dir=", "--log_file", dir + "/server.log"});
     ASSERT_NE(server, nullptr);
-    std::string line = server->ReadLine();
+    std::string line = server->ReadLine(kReadTimeout);
     ASSERT_THAT(line, MatchesRegex("kg-server listening on 127\\.0\\.0\\.1:"
                                    "[0-9]+"));
-    EXPECT_THAT(server->ReadLine(),
+    EXPECT_THAT(server->ReadLine(kReadTimeout),
                 MatchesRegex("kg-server http on 127\\.0\\.0\\.1:[0-9]+"));
     {
       // Scoped so the connection closes first: the server's shutdown waits
@@ -213,11 +214,11 @@ TEST(ServerBinaryFlagsTest, RefusesToStartWithoutDb) {
           .string();
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   {
-    std::unique_ptr<ServerProcess> server =
-        ServerProcess::Spawn({KG_SERVER_PATH, "--listen", "127.0.0.1:0",
-                              "--log_file", dir + "/server.log"});
+    std::unique_ptr<ChildProcess> server =
+        SpawnProcess({KG_SERVER_PATH, "--listen", "127.0.0.1:0", "--log_file",
+                      dir + "/server.log"});
     ASSERT_NE(server, nullptr);
-    EXPECT_EQ(server->ReadLine(), "");
+    EXPECT_EQ(server->ReadLine(kReadTimeout), "");
     EXPECT_NE(server->Stop(0), 0);
   }
   std::ifstream log(dir + "/server.log");
