@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <limits>
-#include <map>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -18,12 +16,12 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/types/span.h"
 #include "assertions.h"
 #include "bulk_loader_background.h"
+#include "bulk_loader_node_ids.h"
 #include "bulk_loader_table_file.h"
+#include "bulk_loader_topology_tables.h"
 #include "fact_validation.h"
-#include "kg/graph/encoding.h"
 #include "records.pb.h"
 #include "schema.h"
 #include "topology.h"
@@ -35,36 +33,6 @@ using kg::storage::EdgeRecord;
 using kg::storage::NodeRecord;
 using schema::Family;
 using schema::ToSlice;
-
-// Node keys copied into large blocks, so the id map can hold views: one
-// allocation per block instead of one per key, and keys stay close.
-class KeyArena {
- public:
-  absl::string_view Store(absl::string_view key) {
-    if (key.size() > capacity_ - used_) {
-      capacity_ = std::max(kBlockBytes, key.size());
-      blocks_.push_back(std::make_unique<char[]>(capacity_));
-      used_ = 0;
-    }
-    char* at = blocks_.back().get() + used_;
-    if (!key.empty()) std::memcpy(at, key.data(), key.size());
-    used_ += key.size();
-    return absl::string_view(at, key.size());
-  }
-
- private:
-  static constexpr size_t kBlockBytes = size_t{1} << 20;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t capacity_ = 0;
-  size_t used_ = 0;
-};
-
-// Replaces the id `key` ends with (as `adj` and `doc_facts` keys do) in
-// place, so keys that share the rest are made without an allocation each.
-void SetTrailingId(uint64_t id, std::string* key) {
-  key->resize(key->size() - sizeof(id));
-  PutFixed64BE(key, id);
-}
 
 // Edges are handed to the background writer this many at a time.
 constexpr size_t kEdgeBatch = size_t{1} << 14;
@@ -106,11 +74,10 @@ class RocksBulkLoader : public BulkLoader {
       return s;
     }
     const uint64_t id = labels_.size();
-    if (node_ids_.contains(node.key())) {
+    if (!node_ids_.Add(node.key(), id)) {
       return absl::InvalidArgumentError(
           absl::StrFormat("node.key: '%s' was added before", node.key()));
     }
-    node_ids_.emplace(keys_.Store(node.key()), id);
     absl::StatusOr<uint32_t> label = Intern(DictKind::kLabel, node.label());
     if (!label.ok()) return label.status();
     for (const auto& [name, value] : node.props()) {
@@ -139,8 +106,8 @@ class RocksBulkLoader : public BulkLoader {
   }
 
   absl::Status AddEdge(const kg::v1::Edge& edge) override {
-    absl::StatusOr<uint64_t> src = NodeIdOf(edge.src_key(), schema::kOut);
-    absl::StatusOr<uint64_t> dst = NodeIdOf(edge.dst_key(), schema::kIn);
+    absl::StatusOr<uint64_t> src = node_ids_.Find(edge.src_key(), schema::kOut);
+    absl::StatusOr<uint64_t> dst = node_ids_.Find(edge.dst_key(), schema::kIn);
     // Keys of added nodes and types of added edges were validated then: an
     // edge of those alone needs no check of its own.
     if (!src.ok() || !dst.ok() || !edge.props().empty() ||
@@ -214,11 +181,11 @@ class RocksBulkLoader : public BulkLoader {
     // from it (`adj` the larger), beside each other.
     absl::Status written = RunInParallel({
         [&] {
-          std::vector<absl::string_view> keys(labels_.size());
-          for (const auto& [key, id] : node_ids_) keys[id] = key;
-          topology = Topology::FromEdges(
-              labels_, std::make_shared<const NodeKeys>(keys), edges, 0,
-              std::numeric_limits<size_t>::max());
+          topology =
+              Topology::FromEdges(labels_,
+                                  std::make_shared<const NodeKeys>(
+                                      node_ids_.KeysById(labels_.size())),
+                                  edges, 0, std::numeric_limits<size_t>::max());
           return topology.ok() ? absl::OkStatus()
                                : absl::InvalidArgumentError(absl::StrCat(
                                      "edges: ", topology.status().message()));
@@ -234,11 +201,13 @@ class RocksBulkLoader : public BulkLoader {
     if (!written.ok()) return written;
     written = RunInParallel({
         [&] {
-          absl::Status s = WriteAdjacency(**topology);
+          absl::Status s = WriteAdjacencyTable(**topology, labels_.size(),
+                                               &File(schema::kAdj));
           return s.ok() ? Close({schema::kAdj}) : s;
         },
         [&] {
-          absl::Status s = WriteCounters(**topology, edges);
+          absl::Status s = WriteCounterTable(**topology, labels_, edges,
+                                             &File(schema::kMeta));
           if (s.ok()) s = WriteNodeFacts();
           return s.ok()
                      ? Close({schema::kMeta, schema::kDocFacts, schema::kNodes})
@@ -282,17 +251,6 @@ class RocksBulkLoader : public BulkLoader {
       if (!s.ok()) return s;
     }
     return absl::OkStatus();
-  }
-
-  // Edges often come grouped by an end, as an actor's pledges do: the
-  // last key looked up for that end (kOut: src) is checked first.
-  absl::StatusOr<uint64_t> NodeIdOf(absl::string_view key, schema::AdjDir end) {
-    std::pair<absl::string_view, uint64_t>& last = last_lookup_[end];
-    if (last.first == key && !key.empty()) return last.second;
-    auto it = node_ids_.find(key);
-    if (it == node_ids_.end()) return absl::NotFoundError(key);
-    last = *it;
-    return it->second;
   }
 
   // The dictionary id of `name`; a new name is persisted at once (a
@@ -365,10 +323,7 @@ class RocksBulkLoader : public BulkLoader {
   }
 
   absl::Status WriteKeys() {
-    std::vector<std::pair<absl::string_view, uint64_t>> keys(node_ids_.begin(),
-                                                             node_ids_.end());
-    std::sort(keys.begin(), keys.end());
-    for (const auto& [key, id] : keys) {
+    for (const auto& [key, id] : node_ids_.SortedByKey()) {
       if (absl::Status s =
               File(schema::kKeys).Put(ToSlice(key), schema::IdKey(id));
           !s.ok()) {
@@ -397,83 +352,12 @@ class RocksBulkLoader : public BulkLoader {
     return absl::OkStatus();
   }
 
-  // Calls `run(node, dir, entries)` for each node's entries of one type
-  // in one direction, in `adj` key order, until one fails.
-  template <typename Run>
-  absl::Status ForEachTypeRun(const Topology& topology, Run run) {
-    for (uint64_t node = 1; node < labels_.size(); ++node) {
-      for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
-        absl::Span<const TopologyEntry> entries = topology.Adjacent(node, dir);
-        for (size_t first = 0; first < entries.size();) {
-          size_t end = first + 1;
-          while (end < entries.size() &&
-                 entries[end].type == entries[first].type) {
-            ++end;
-          }
-          absl::Status s = run(node, dir, entries.subspan(first, end - first));
-          if (!s.ok()) return s;
-          first = end;
-        }
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  absl::Status WriteAdjacency(const Topology& topology) {
-    TableFile& adj = File(schema::kAdj);
-    return ForEachTypeRun(topology, [&](uint64_t node, schema::AdjDir dir,
-                                        absl::Span<const TopologyEntry> run) {
-      std::string key = schema::AdjKey({node, dir, run[0].type, 0});
-      for (const TopologyEntry& entry : run) {
-        SetTrailingId(entry.other, &key);
-        absl::Status s = adj.Put(key, schema::IdKey(entry.edge));
-        if (!s.ok()) return s;
-      }
-      return absl::OkStatus();
-    });
-  }
-
-  // The `meta` counters (count/label, count/type, degree, next_id sort in
-  // that order), from the topology and its edges.
-  absl::Status WriteCounters(const Topology& topology,
-                             const std::vector<TopologyEdge>& edges) {
-    std::map<uint32_t, int64_t> label_counts, type_counts;
-    for (uint64_t id = 1; id < labels_.size(); ++id)
-      ++label_counts[labels_[id]];
-    for (const TopologyEdge& edge : edges) ++type_counts[edge.type];
-    TableFile& meta = File(schema::kMeta);
-    for (const auto& [label, count] : label_counts) {
-      absl::Status s =
-          meta.Put(schema::LabelCountKey(label), schema::EncodeCounter(count));
-      if (!s.ok()) return s;
-    }
-    for (const auto& [type, count] : type_counts) {
-      absl::Status s =
-          meta.Put(schema::TypeCountKey(type), schema::EncodeCounter(count));
-      if (!s.ok()) return s;
-    }
-    absl::Status s =
-        ForEachTypeRun(topology, [&](uint64_t node, schema::AdjDir dir,
-                                     absl::Span<const TopologyEntry> run) {
-          return meta.Put(schema::DegreeKey(node, dir, run[0].type),
-                          schema::EncodeCounter(run.size()));
-        });
-    if (!s.ok()) return s;
-    s = meta.Put(ToSlice(schema::kNextEdgeIdKey),
-                 schema::IdKey(edge_count_ + 1));
-    if (!s.ok()) return s;
-    return meta.Put(ToSlice(schema::kNextNodeIdKey),
-                    schema::IdKey(labels_.size()));
-  }
-
   StoreCore* const core_;
   const std::string document_key_;
   const std::string dir_;
   std::array<std::unique_ptr<TableFile>, schema::kFamilyCount> files_;
   absl::flat_hash_map<std::string, uint32_t> dictionary_cache_[3];
-  KeyArena keys_;
-  absl::flat_hash_map<absl::string_view, uint64_t> node_ids_;
-  std::pair<absl::string_view, uint64_t> last_lookup_[2];
+  NodeIds node_ids_;
   // Label ids by node id; ids start at 1.
   std::vector<uint32_t> labels_ = {0};
   size_t edge_count_ = 0;

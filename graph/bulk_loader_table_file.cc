@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "kg/graph/encoding.h"
+
 namespace kg::graph {
 
 TableFile::TableFile(const StoreCore& core, schema::Family family,
@@ -35,6 +37,11 @@ absl::Status TableFile::FinishInto(
   arg.options.move_files = true;
   ingest->push_back(std::move(arg));
   return absl::OkStatus();
+}
+
+void SetTrailingId(uint64_t id, std::string* key) {
+  key->resize(key->size() - sizeof(id));
+  PutFixed64BE(key, id);
 }
 
 }  // namespace kg::graph

@@ -4,6 +4,7 @@
 #ifndef KG_GRAPH_BULK_LOADER_TABLE_FILE_H_
 #define KG_GRAPH_BULK_LOADER_TABLE_FILE_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ class TableFile {
   rocksdb::SstFileWriter writer_;
   size_t entries_ = 0;
 };
+
+// Replaces the id `key` ends with (as `adj` and `doc_facts` keys do) in
+// place, so keys that share the rest are made without an allocation each.
+void SetTrailingId(uint64_t id, std::string* key);
 
 }  // namespace kg::graph
 
