@@ -109,6 +109,8 @@ LogField::LogField(absl::string_view key, int64_t value)
     : key_(key), json_(absl::StrCat(value)) {}
 LogField::LogField(absl::string_view key, uint64_t value)
     : key_(key), json_(absl::StrCat(value)) {}
+LogField::LogField(absl::string_view key, std::optional<uint64_t> value)
+    : key_(key), json_(value.has_value() ? absl::StrCat(*value) : "null") {}
 // JSON has no NaN or infinities.
 LogField::LogField(absl::string_view key, double value)
     : key_(key),

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "kg/graph/query/query_budget.h"
+#include "kg/services/http/slow_call_log.h"
 #include "kg/services/query_plans.h"
 #include "kg/services/status_mapping.h"
 #include "validation.h"
@@ -41,6 +42,8 @@ grpc::Status QueryServiceImpl::Serve(absl::string_view method,
                 }));
   std::unique_ptr<graph::Snapshot> snapshot = store_.NewSnapshot();
   const absl::Status status = plan(QueryEnv{*snapshot, budget, limits_});
+  // For the slow-call log; the server's interceptor takes it out.
+  context->AddTrailingMetadata(kRowsTrailer, absl::StrCat(budget.rows()));
   // After a cancellation the handler must answer CANCELLED, even when the
   // plan finished before its budget noticed.
   if (call.cancel_requested()) {

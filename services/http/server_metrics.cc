@@ -6,12 +6,15 @@
 #include <prometheus/metric_family.h>
 #include <prometheus/text_serializer.h>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/numbers.h"
 #include "kg/services/http/slow_call_log.h"
 #include "kg/services/logging.h"
 
@@ -36,9 +39,23 @@ bool IsServerFault(grpc::StatusCode code) {
          code == grpc::StatusCode::UNKNOWN;
 }
 
+// The rows a handler reported in its trailing metadata, if it did; the
+// entry is removed, being meant for the log and not for the client.
+std::optional<uint64_t> TakeRows(
+    std::multimap<std::string, std::string>& trailers) {
+  auto it = trailers.find(kRowsTrailer);
+  if (it == trailers.end()) return std::nullopt;
+  uint64_t rows = 0;
+  const bool parsed = absl::SimpleAtoi(it->second, &rows);
+  trailers.erase(it);
+  if (!parsed) return std::nullopt;
+  return rows;
+}
+
 // Times one call from its arrival to the status the server sends; with a
 // finite slow-call threshold, also keeps a copy of its first request and
-// counts its responses for the slow-call log.
+// counts its responses for the slow-call log, whose rows the handler
+// reports in a trailer (kRowsTrailer).
 class CallInterceptor : public grpc::experimental::Interceptor {
  public:
   CallInterceptor(ServerMetrics& metrics, const char* method,
@@ -72,6 +89,8 @@ class CallInterceptor : public grpc::experimental::Interceptor {
       const grpc::Status status = methods->GetSendStatus();
       const grpc::StatusCode code = status.error_code();
       const absl::Duration elapsed = absl::Now() - start_;
+      const std::optional<uint64_t> rows =
+          TakeRows(*methods->GetSendTrailingMetadata());
       metrics_.RecordCall(method_, code, elapsed);
       if (IsServerFault(code)) {
         Log(LogLevel::kError, "call_failed",
@@ -82,8 +101,8 @@ class CallInterceptor : public grpc::experimental::Interceptor {
              {"seconds", elapsed}});
       }
       if (logging && elapsed >= slow_call_threshold_) {
-        WriteLogLine(
-            SlowCallLine(method_, request_.get(), responses_, code, elapsed));
+        WriteLogLine(SlowCallLine(method_, request_.get(), responses_, rows,
+                                  code, elapsed));
       }
     }
     methods->Proceed();

@@ -9,8 +9,8 @@ namespace kg::services {
 
 std::string SlowCallLine(absl::string_view method,
                          const google::protobuf::Message* request,
-                         int responses, grpc::StatusCode code,
-                         absl::Duration elapsed) {
+                         int responses, std::optional<uint64_t> rows,
+                         grpc::StatusCode code, absl::Duration elapsed) {
   std::string json;
   if (request != nullptr) {
     // A message the server has parsed always prints.
@@ -25,6 +25,7 @@ std::string SlowCallLine(absl::string_view method,
        {"seconds", elapsed},
        {"code", absl::StatusCodeToString(static_cast<absl::StatusCode>(code))},
        {"responses", responses},
+       {"rows", rows},
        {"request", json}});
 }
 

@@ -68,6 +68,8 @@ async function tapNode(key) {
   await idle();
 }
 
+// Runs one step and takes a screenshot of the page as it left it (kept
+// with the logs when a step fails or KG_KEEP_SCREENSHOTS=1).
 async function step(name, body) {
   try {
     await body();
@@ -76,11 +78,12 @@ async function step(name, body) {
   } catch (error) {
     results.failed++;
     console.log(`not ok - ${name}\n  ${String(error.stack || error).replace(/\n/g, '\n  ')}`);
-    await page.screenshot({path: path.join(fixture.screenshots,
-        `${name.replace(/\W+/g, '-')}.png`)}).catch((shotError) => {
-      console.log(`  no screenshot: ${shotError.message.split('\n')[0]}`);
-    });
   }
+  await page.screenshot({path: path.join(fixture.screenshots,
+      `${String(results.passed + results.failed).padStart(2, '0')}-` +
+      `${name.replace(/\W+/g, '-')}.png`)}).catch((shotError) => {
+    console.log(`  no screenshot: ${shotError.message.split('\n')[0]}`);
+  });
 }
 
 let drawn;
@@ -124,7 +127,7 @@ async function runSteps() {
     assert.ok(evidence.some((e) => /South Sudan/.test(e)), evidence.join('|'));
   });
 
-  await step('the legend filters by label', async () => {
+  await step('the legend filters by label and by edge type', async () => {
     await page.uncheck('#legend-labels input[data-name="State"]');
     const filtered = await graphState();
     assert.equal(filtered.visible, drawn.nodes.length -
@@ -132,6 +135,15 @@ async function runSteps() {
     assert.match(page.url(), /hideLabels=State/);
     await page.check('#legend-labels input[data-name="State"]');
     assert.equal((await graphState()).visible, drawn.nodes.length);
+
+    const visibleEdges = () => page.evaluate(() => window.kg.cy.edges(':visible').map((e) => e.id()));
+    await page.uncheck('#legend-types input[data-name="DEPLOYED_IN"]');
+    const shown = await visibleEdges();
+    assert.ok(!shown.includes('mission:UNMISS|DEPLOYED_IN|state:SSD'), shown.join());
+    assert.ok(shown.length > 0 && shown.every((id) => !id.includes('|DEPLOYED_IN|')));
+    assert.match(page.url(), /hideTypes=DEPLOYED_IN/);
+    await page.check('#legend-types input[data-name="DEPLOYED_IN"]');
+    assert.equal((await visibleEdges()).length, drawn.edges.length);
   });
 
   await step('expand a node, then undo', async () => {
@@ -157,9 +169,13 @@ async function runSteps() {
     const more = await page.evaluate((k) => window.kg.cy.getElementById(k).data(), doc);
     assert.ok(more.more > 0, JSON.stringify(more));
     assert.match(more.display, new RegExp(`\\(\\+${more.more} more\\)`));
+    const expanded = await graphState();
     await page.evaluate((k) => window.kg.doOp(['c', k]), doc);
     await idle();
-    assert.ok((await graphState()).nodes.includes(doc));
+    const collapsed = await graphState();
+    assert.ok(collapsed.nodes.includes(doc));
+    assert.ok(collapsed.nodes.length < expanded.nodes.length,
+        `${collapsed.nodes.length} nodes after collapse, ${expanded.nodes.length} before`);
   });
 
   await step('shortest path is drawn and highlighted', async () => {
@@ -205,13 +221,21 @@ async function runSteps() {
     await copy.close();
   });
 
-  await step('commitments filtered by framework link into the graph', async () => {
+  await step('commitments filtered by framework and actor link into the graph', async () => {
     await page.click('button[data-view="commitments"]');
     await page.fill('#filter-framework', 'framework:wps-agenda');
     await page.click('#list-commitments');
     await page.waitForSelector('#commitments tbody tr');
     await idle();
     assert.match(await page.textContent('#commitments-status'), /\d+ rows/);
+    const actor = await page.getAttribute('#commitments tbody tr td:nth-child(2) a', 'data-key');
+    await page.fill('#filter-actor', actor);
+    await page.click('#list-commitments');
+    await page.waitForFunction((a) => [...document.querySelectorAll(
+        '#commitments tbody tr td:nth-child(2) a')].every((link) => link.dataset.key === a), actor);
+    await idle();
+    assert.match(page.url(), new RegExp(`actor=${encodeURIComponent(actor)}`));
+    assert.ok(await page.locator('#commitments tbody tr').count() > 0);
     const key = await page.getAttribute('#commitments tbody tr', 'data-key');
     await page.click(`#commitments tbody tr[data-key="${key}"] td:nth-child(4) a`);
     await page.waitForFunction((k) => window.kg.state.selected === k && !window.kg.busy(), key);

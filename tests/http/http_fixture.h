@@ -4,12 +4,14 @@
 #ifndef KG_TESTS_HTTP_HTTP_FIXTURE_H_
 #define KG_TESTS_HTTP_HTTP_FIXTURE_H_
 
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "test_server.h"
 
@@ -22,14 +24,8 @@ class HttpTest : public ServerTest {
   void SetUp() override {
     ServerTest::SetUp();
     if (HasFatalFailure()) return;
-    services::ServerOptions options;
-    options.http_listen_address = "127.0.0.1:0";
-    StartServer(options);
+    StartHttpServer({});
     if (HasFatalFailure()) return;
-    const std::string address = server_->http_address();
-    const size_t colon = address.rfind(':');
-    http_ = std::make_unique<httplib::Client>(
-        address.substr(0, colon), std::stoi(address.substr(colon + 1)));
     grpc::Status status =
         Import("doc:http-test",
                {MakeNode("state:DEU", "State", "Germany"),
@@ -40,6 +36,16 @@ class HttpTest : public ServerTest {
                 MakeEdge("state:FRA", "MEMBER_OF", kNetwork),
                 MakeEdge("state:GHA", "MEMBER_OF", kNetwork)});
     ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+
+  // (Re)starts the server on the same store with `options` and an HTTP
+  // listener, which http_ then talks to.
+  void StartHttpServer(services::ServerOptions options) {
+    options.http_listen_address = "127.0.0.1:0";
+    StartServer(options);
+    if (HasFatalFailure()) return;
+    http_ =
+        std::make_unique<httplib::Client>("http://" + server_->http_address());
   }
 
   // POSTs `json` to /api/v1/<endpoint>; fails the test when no answer.
@@ -55,6 +61,21 @@ class HttpTest : public ServerTest {
                         google::protobuf::Message& message) {
     auto status = google::protobuf::util::JsonStringToMessage(json, &message);
     ASSERT_TRUE(status.ok()) << status.message() << " in " << json;
+  }
+
+  // The messages of a streaming method's answer (a JSON array of them).
+  template <typename Message>
+  static std::vector<Message> StreamedMessages(const std::string& json) {
+    google::protobuf::ListValue array;
+    ParseJson(json, array);
+    std::vector<Message> messages;
+    for (const google::protobuf::Value& value : array.values()) {
+      std::string one;
+      EXPECT_TRUE(
+          google::protobuf::util::MessageToJsonString(value, &one).ok());
+      ParseJson(one, messages.emplace_back());
+    }
+    return messages;
   }
 
   std::unique_ptr<httplib::Client> http_;

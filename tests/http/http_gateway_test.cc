@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "http_fixture.h"
 #include "kg/v1/admin_service.pb.h"
@@ -128,21 +129,78 @@ TEST_F(HttpGatewayTest, TraverseAnswersAnArrayOfStreamedMessages) {
       R"({"start_keys": ["state:DEU"], "direction": "DIRECTION_BOTH", "max_depth": 2})");
   ASSERT_TRUE(result);
   ASSERT_EQ(result->status, 200) << result->body;
-  google::protobuf::ListValue messages;
-  ParseJson(result->body, messages);
-  ASSERT_GE(messages.values_size(), 1) << result->body;
+  const std::vector<kg::v1::TraverseResponse> messages =
+      StreamedMessages<kg::v1::TraverseResponse>(result->body);
+  ASSERT_GE(messages.size(), 1u) << result->body;
   std::string all_keys;
-  for (const google::protobuf::Value& message : messages.values()) {
-    std::string json;
-    ASSERT_TRUE(
-        google::protobuf::util::MessageToJsonString(message, &json).ok());
-    kg::v1::TraverseResponse response;
-    ParseJson(json, response);
+  for (const kg::v1::TraverseResponse& response : messages) {
     for (const auto& node : response.nodes()) {
       all_keys += node.node().key() + " ";
     }
   }
   EXPECT_NE(all_keys.find("state:GHA"), std::string::npos) << all_keys;
+}
+
+TEST_F(HttpGatewayTest, DescribeGroupsTheNeighbours) {
+  httplib::Result result =
+      Post("describe", R"({"key": "network:wps-fpn", "maxPerGroup": 2})");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  kg::v1::DescribeResponse response;
+  ParseJson(result->body, response);
+  EXPECT_EQ(response.node().name(), "WPS Focal Points Network");
+  ASSERT_EQ(response.groups_size(), 1) << result->body;
+  EXPECT_EQ(response.groups(0).type(), "MEMBER_OF");
+  EXPECT_EQ(response.groups(0).direction(), kg::v1::DIRECTION_IN);
+  EXPECT_EQ(response.groups(0).count(), 3u);
+  EXPECT_EQ(response.groups(0).neighbours_size(), 2);
+  ExpectError(Post("describe", R"({"key": "state:XXX"})"), 404, "NOT_FOUND",
+              "state:XXX");
+}
+
+TEST_F(HttpGatewayTest, CommitmentsListsWhoPledgedWhatUnderAFramework) {
+  ASSERT_TRUE(Import("doc:pledges",
+                     {MakeNode("commitment:deu-1", "Commitment",
+                               "Train women peacekeepers"),
+                      MakeNode("framework:wps", "Framework", "WPS agenda")},
+                     {MakeEdge("state:DEU", "PLEDGED", "commitment:deu-1"),
+                      MakeEdge("commitment:deu-1", "UNDER", "framework:wps")})
+                  .ok());
+  httplib::Result result =
+      Post("commitments", R"({"frameworkKey": "framework:wps"})");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  kg::v1::CommitmentsResponse response;
+  ParseJson(result->body, response);
+  ASSERT_EQ(response.rows_size(), 1) << result->body;
+  EXPECT_EQ(response.rows(0).actor().key(), "state:DEU");
+  EXPECT_EQ(response.rows(0).commitment_key(), "commitment:deu-1");
+  EXPECT_EQ(response.rows(0).relation(), kg::v1::COMMITMENT_RELATION_PLEDGED);
+  ASSERT_EQ(response.rows(0).frameworks_size(), 1);
+  EXPECT_EQ(response.rows(0).frameworks(0).key(), "framework:wps");
+  ExpectError(Post("commitments", R"({"pageToken": "garbage"})"), 400,
+              "INVALID_ARGUMENT", "page_token");
+}
+
+TEST_F(HttpGatewayTest, QueryAnswersItsColumnsThenItsRows) {
+  httplib::Result result = Post(
+      "query",
+      R"({"query": "MATCH (s:State) RETURN s.name AS name ORDER BY name"})");
+  ASSERT_TRUE(result);
+  ASSERT_EQ(result->status, 200) << result->body;
+  const std::vector<kg::v1::RunResponse> messages =
+      StreamedMessages<kg::v1::RunResponse>(result->body);
+  ASSERT_EQ(messages.size(), 4u) << result->body;
+  ASSERT_EQ(messages[0].columns_size(), 1);
+  EXPECT_EQ(messages[0].columns(0), "name");
+  std::string names;
+  for (size_t i = 1; i < messages.size(); ++i) {
+    ASSERT_EQ(messages[i].values_size(), 1);
+    names += messages[i].values(0).string_value() + " ";
+  }
+  EXPECT_EQ(names, "France Germany Ghana ");
+  ExpectError(Post("query", R"({"query": "MATCH (s RETURN s"})"), 400,
+              "INVALID_ARGUMENT", "SyntaxError");
 }
 
 }  // namespace

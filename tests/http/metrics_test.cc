@@ -3,7 +3,6 @@
 // happened.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -102,14 +101,8 @@ TEST_F(MetricsTest, ReportsBlockCacheSstAndTopology) {
   auto store = graph::GraphStore::Open((dir_ / "db").string());
   ASSERT_TRUE(store.ok()) << store.status();
   store_ = *std::move(store);
-  services::ServerOptions options;
-  options.http_listen_address = "127.0.0.1:0";
-  StartServer(options);
+  StartHttpServer({});
   ASSERT_FALSE(HasFatalFailure());
-  const std::string address = server_->http_address();
-  http_ = std::make_unique<httplib::Client>(
-      address.substr(0, address.rfind(':')),
-      std::stoi(address.substr(address.rfind(':') + 1)));
   for (int i = 0; i < 3; ++i) {
     httplib::Result got = Post("get", R"({"key": "state:DEU"})");
     ASSERT_TRUE(got);

@@ -1,5 +1,5 @@
 // The slow-call log: with a zero threshold every call is logged as one
-// JSON line naming its method, request, status and responses.
+// JSON line naming its method, request, status, responses and rows.
 #include "kg/services/http/slow_call_log.h"
 
 #include <google/protobuf/struct.pb.h>
@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
@@ -19,8 +20,8 @@ TEST(SlowCallLineTest, IsOneJsonObjectWithTheCallsFacts) {
   kg::v1::GetNodeRequest request;
   request.set_key("state:\"DEU\"");
   const std::string line = services::SlowCallLine(
-      "/kg.v1.GraphService/GetNode", &request, 0, grpc::StatusCode::NOT_FOUND,
-      absl::Milliseconds(1500));
+      "/kg.v1.GraphService/GetNode", &request, 0, 7,
+      grpc::StatusCode::NOT_FOUND, absl::Milliseconds(1500));
   EXPECT_EQ(line.find('\n'), std::string::npos);
   google::protobuf::Struct parsed;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(line, &parsed).ok())
@@ -31,6 +32,7 @@ TEST(SlowCallLineTest, IsOneJsonObjectWithTheCallsFacts) {
   EXPECT_EQ(fields.at("code").string_value(), "NOT_FOUND");
   EXPECT_DOUBLE_EQ(fields.at("seconds").number_value(), 1.5);
   EXPECT_EQ(fields.at("responses").number_value(), 0);
+  EXPECT_EQ(fields.at("rows").number_value(), 7);
   kg::v1::GetNodeRequest logged;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(
                   fields.at("request").string_value(), &logged)
@@ -60,8 +62,50 @@ TEST_F(SlowCallLogTest, LogsEveryCallAtAZeroThreshold) {
               "/kg.v1.GraphService/GetStats");
     EXPECT_EQ(parsed.fields().at("code").string_value(), "OK");
     EXPECT_EQ(parsed.fields().at("responses").number_value(), 1);
+    // GetStats runs no query.
+    EXPECT_EQ(parsed.fields().at("rows").kind_case(),
+              google::protobuf::Value::kNullValue);
   }
   EXPECT_EQ(lines, 1) << logged;
+}
+
+TEST_F(SlowCallLogTest, LogsTheRowsAQueryReturned) {
+  ASSERT_TRUE(Import("doc:rows",
+                     {MakeNode("state:DEU", "State", "Germany"),
+                      MakeNode("state:GHA", "State", "Ghana")},
+                     {})
+                  .ok());
+  services::ServerOptions options;
+  options.slow_call_threshold = absl::ZeroDuration();
+  StartServer(options);
+  ASSERT_FALSE(HasFatalFailure());
+  kg::v1::RunRequest request;
+  request.set_query("MATCH (s:State) RETURN s.name AS name");
+  grpc::ClientContext context;
+  auto reader = query_->Run(&context, request);
+  kg::v1::RunResponse response;
+  int messages = 0;
+  while (reader->Read(&response)) ++messages;
+  ASSERT_TRUE(reader->Finish().ok());
+  // The rows reach the log, not the client.
+  EXPECT_EQ(context.GetServerTrailingMetadata().count(services::kRowsTrailer),
+            0u);
+
+  std::vector<google::protobuf::Struct> runs;
+  for (absl::string_view line : absl::StrSplit(Logged(), '\n')) {
+    google::protobuf::Struct parsed;
+    if (google::protobuf::util::JsonStringToMessage(std::string(line), &parsed)
+            .ok() &&
+        parsed.fields().at("method").string_value() ==
+            "/kg.v1.QueryService/Run") {
+      runs.push_back(parsed);
+    }
+  }
+  ASSERT_EQ(runs.size(), 1u) << Logged();
+  EXPECT_EQ(runs[0].fields().at("responses").number_value(), messages);
+  EXPECT_EQ(runs[0].fields().at("rows").number_value(), 2);
+  EXPECT_NE(runs[0].fields().at("request").string_value().find("MATCH"),
+            std::string::npos);
 }
 
 TEST_F(SlowCallLogTest, LogsNothingByDefault) {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -33,6 +34,8 @@ class LogField {
       : LogField(key, absl::string_view(value)) {}
   LogField(absl::string_view key, int64_t value);
   LogField(absl::string_view key, uint64_t value);
+  // null when absent.
+  LogField(absl::string_view key, std::optional<uint64_t> value);
   LogField(absl::string_view key, int value)
       : LogField(key, static_cast<int64_t>(value)) {}
   LogField(absl::string_view key, double value);

@@ -4,18 +4,23 @@
 //
 //   {"time":"...","level":"warning","event":"slow_call",
 //    "method":"/kg.v1.QueryService/Traverse",
-//    "seconds":1.2,"code":"OK","responses":3,"request":"{\"startKeys\":..."}
+//    "seconds":1.2,"code":"OK","responses":3,"rows":140,
+//    "request":"{\"startKeys\":..."}
 //
 // `request` is the call's first request message in protobuf's JSON
 // mapping, cut to kMaxLoggedRequestBytes ("" when none was received);
-// `responses` counts the messages
-// sent back (one per unary call, one per batch of a stream).
+// `responses` counts the messages sent back (one per unary call, one per
+// batch of a stream); `rows` is what the call's query budget charged (rows
+// held or returned, as ListRunningCalls reports them), null for a call
+// that runs no query.
 #ifndef KG_SERVICES_HTTP_SLOW_CALL_LOG_H_
 #define KG_SERVICES_HTTP_SLOW_CALL_LOG_H_
 
 #include <google/protobuf/message.h>
 #include <grpcpp/support/status.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -25,11 +30,15 @@ namespace kg::services {
 
 inline constexpr size_t kMaxLoggedRequestBytes = 2048;
 
+// The trailing metadata entry in which a handler that runs a query reports
+// its budget's rows (decimal), for the log line's `rows`.
+inline constexpr char kRowsTrailer[] = "kg-rows";
+
 // The line, without its newline. `request` may be null (none received).
 std::string SlowCallLine(absl::string_view method,
                          const google::protobuf::Message* request,
-                         int responses, grpc::StatusCode code,
-                         absl::Duration elapsed);
+                         int responses, std::optional<uint64_t> rows,
+                         grpc::StatusCode code, absl::Duration elapsed);
 
 }  // namespace kg::services
 
