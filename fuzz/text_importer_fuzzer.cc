@@ -21,10 +21,8 @@ void CheckSources(
     Require(source.start() <= source.end() && source.end() <= text.size(),
             absl::StrCat("source span [", source.start(), ", ", source.end(),
                          ") outside a text of ", text.size(), " bytes"));
-    absl::string_view span(text.data() + source.start(),
-                           source.end() - source.start());
-    Require(span.substr(0, source.evidence().size()) == source.evidence(),
-            "evidence is not the text of its span");
+    Require(text::EvidenceShowsSpan(text, source),
+            "evidence is not text around its span");
     Require(source.confidence() >= 0 && source.confidence() <= 1,
             absl::StrCat("confidence ", source.confidence()));
   }

@@ -13,7 +13,8 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 // `text` with every occurrence of a term in <mark>; the whole text when no
-// term occurs (the evidence is then the span that names the fact itself).
+// term occurs (the evidence then states the fact in other words, and all of
+// it is what a reader checks).
 export function highlight(text, terms) {
   const fragment = document.createDocumentFragment();
   const lower = text.toLowerCase();

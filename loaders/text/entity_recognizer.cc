@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "definite_references.h"
 #include "kg/graph/ontology.h"
 #include "kg/graph/text_normalize.h"
 #include "kg/text/name_patterns.h"
@@ -33,6 +34,16 @@ struct NewEntity {
   std::string rule;
   double confidence;
 };
+
+// "University of Lagos", "College of Europe": a school named after a
+// place; the text speaks of the school, not of the place.
+bool AcademicName(absl::string_view name) {
+  static const auto* heads = new absl::flat_hash_set<std::string>{
+      "university", "college", "academy", "school"};
+  std::vector<Token> tokens = Tokenize(name);
+  return tokens.size() > 2 && heads->contains(tokens[0].norm) &&
+         tokens[1].norm == "of";
+}
 
 bool IsPlaceLabel(absl::string_view label) {
   return label == "State" || label == "Place";
@@ -130,7 +141,7 @@ class Recognition {
       DepartmentsInTitles(tokens);
     }
     std::vector<Mention> resolved = Resolve();
-    return DefiniteReferences(std::move(resolved));
+    return DefiniteReferences(text_, std::move(resolved));
   }
 
  private:
@@ -320,64 +331,6 @@ class Recognition {
     return false;
   }
 
-  // "the Network", "the Council": a definite article and a bare head noun
-  // refer to the entity with that head named most often before.
-  std::vector<Mention> DefiniteReferences(std::vector<Mention> mentions) {
-    static const auto* heads = new absl::flat_hash_set<std::string>{
-        "network",     "council",      "commission", "committee", "department",
-        "secretariat", "organization", "mission",    "group",     "conference",
-        "summit",      "forum",        "union",      "assembly",  "office",
-        "compact",     "agenda",       "initiative", "strategy",  "seminar",
-        "meeting"};
-    std::vector<Token> tokens = Tokenize(text_);
-    std::vector<Mention> out;
-    size_t next = 0;
-    absl::flat_hash_map<std::string, int> counts;
-    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-      while (next < mentions.size() &&
-             mentions[next].span.start <= tokens[i].span.start) {
-        ++counts[mentions[next].key];
-        out.push_back(mentions[next++]);
-      }
-      const Token& head = tokens[i + 1];
-      if (tokens[i].norm != "the" || !head.capitalized ||
-          !heads->contains(head.norm)) {
-        continue;
-      }
-      bool longer = i + 2 < tokens.size() &&
-                    ((tokens[i + 2].is_word && tokens[i + 2].capitalized) ||
-                     tokens[i + 2].norm == "of" ||
-                     tokens[i + 2].norm == "for" || tokens[i + 2].norm == "on");
-      bool covered = next < mentions.size() &&
-                     mentions[next].span.start <= head.span.start;
-      if (longer || covered ||
-          (!out.empty() && out.back().span.end > head.span.start)) {
-        continue;
-      }
-      const Mention* best = nullptr;
-      int best_count = 0;
-      for (const Mention& m : out) {
-        std::vector<Token> name = Tokenize(m.name);
-        bool has_head =
-            std::any_of(name.begin(), name.end(),
-                        [&](const Token& t) { return t.norm == head.norm; });
-        if (has_head && counts[m.key] > best_count) {
-          best = &m;
-          best_count = counts[m.key];
-        }
-      }
-      if (best == nullptr) continue;
-      Mention reference = *best;
-      reference.span = head.span;
-      reference.rule = "definite-reference";
-      reference.confidence = 0.6;
-      reference.aliases.clear();
-      out.push_back(std::move(reference));
-    }
-    while (next < mentions.size()) out.push_back(mentions[next++]);
-    return out;
-  }
-
   // Keeps the longest of overlapping mentions (the earliest found on a tie),
   // and the states and places named inside a longer name ("United Nations
   // Mission in the Republic of South Sudan") and the body inside a
@@ -397,7 +350,8 @@ class Recognition {
         if (m.span.size() <= out.back().span.size()) {
           bool issuer = m.label == "UNBody" && out.back().label == "Resolution";
           if (out.back().span.Contains(m.span) &&
-              (IsPlaceLabel(m.label) || issuer)) {
+              ((IsPlaceLabel(m.label) && !AcademicName(out.back().name)) ||
+               issuer)) {
             nested.push_back(std::move(m));
           }
           continue;

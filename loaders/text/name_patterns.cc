@@ -1,7 +1,6 @@
 #include "kg/text/name_patterns.h"
 
 #include <algorithm>
-#include <regex>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -338,6 +337,12 @@ bool IsReportingVerb(absl::string_view norm) {
   return verbs->contains(norm);
 }
 
+// A token that may stand inside a title phrase.
+bool InsideTitle(const Token& t) {
+  return (t.is_word && t.capitalized) || t.norm == "-" || t.norm == "for" ||
+         t.norm == "of" || t.norm == "and";
+}
+
 // A title phrase ends right before tokens[i]: within a few capitalized
 // words or connectors back there is a title word ("Under-Secretary-General
 // for Operational Support | Atul Khare").
@@ -347,11 +352,17 @@ bool TitleBefore(const std::vector<Token>& tokens, size_t i) {
     if (IsTitleWord(t.norm) || IsTitleWord(CompoundAt(tokens, i - back))) {
       return true;
     }
-    bool inside = (t.is_word && t.capitalized) || t.norm == "-" ||
-                  t.norm == "for" || t.norm == "of" || t.norm == "and";
-    if (!inside) return false;
+    if (!InsideTitle(t)) return false;
   }
   return false;
+}
+
+// The title phrase ending before tokens[i] follows a comma itself: it is
+// the title of a name before it, and what follows it is an organization
+// ("Kim Park, Lecturer, Open University").
+bool TitleInApposition(const std::vector<Token>& tokens, size_t i) {
+  while (i > 0 && InsideTitle(tokens[i - 1])) --i;
+  return i > 0 && tokens[i - 1].norm == ",";
 }
 
 // Where the last two capitalized words of tokens[start, end) begin, with
@@ -374,6 +385,15 @@ size_t LastTwoWords(const std::vector<Token>& tokens, size_t start,
     first -= 2;
   }
   return first;
+}
+
+// A credit line names its photographer or author before tokens[i]
+// ("Photo by Ana Ruiz/UNMIK", "Photo: Ana Ruiz").
+bool CreditBefore(const std::vector<Token>& tokens, size_t i) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "photo", "photos", "photograph", "credit", "photographer"};
+  return i >= 2 && (tokens[i - 1].norm == "by" || tokens[i - 1].norm == ":") &&
+         words->contains(tokens[i - 2].norm);
 }
 
 }  // namespace
@@ -403,9 +423,21 @@ std::vector<PersonName> FindPeople(absl::string_view text,
                                    (line_start && tokens[end + 1].capitalized));
     bool said = end < tokens.size() && IsReportingVerb(tokens[end].norm);
     bool period = end == tokens.size() || tokens[end].norm == ".";
+    bool enumerated = end < tokens.size() &&
+                      (tokens[end].norm == "and" || tokens[end].norm == "or" ||
+                       tokens[end].norm == "&");
     std::string rule;
     if (honorific > 0) {
       rule = "person-honorific";
+    } else if (CreditBefore(tokens, name_start)) {
+      rule = "person-credit";
+    } else if (name_start > 0 && tokens[name_start - 1].norm == "," &&
+               TitleBefore(tokens, name_start - 1) &&
+               !TitleInApposition(tokens, name_start - 1) && !enumerated) {
+      // "the Minister of Defence, Ana Ruiz, ...": a title set before the
+      // name by a comma; "Director for Asia, North Africa and ..." lists
+      // the title's regions instead.
+      rule = "person-title-apposition";
     } else if (title_follows) {
       rule = line_start ? "person-name-title-line" : "person-apposition";
     } else if (comma || said || period) {
@@ -417,7 +449,11 @@ std::vector<PersonName> FindPeople(absl::string_view text,
         name_start = last_two;
       }
     }
-    if (!rule.empty()) {
+    // "Deputy Secretary-Generals": title words are not a name.
+    bool titled = std::any_of(
+        tokens.begin() + name_start, tokens.begin() + end,
+        [](const Token& t) { return t.is_word && IsTitleWord(t.norm); });
+    if (!rule.empty() && !titled) {
       Span span{tokens[name_start].span.start, tokens[end - 1].span.end};
       out.push_back({span, std::string(Of(text, span)), rule});
     }
@@ -453,67 +489,6 @@ std::vector<NamedPhrase> FindNamedPhrases(absl::string_view text,
       out.push_back({span, std::string(Of(text, span))});
     }
     i = last_word + 1;
-  }
-  return out;
-}
-
-std::vector<ResolutionRef> FindResolutions(absl::string_view text) {
-  constexpr size_t kBareWindow = 60;
-  std::vector<ResolutionRef> out;
-  static const std::regex kNamed(
-      R"((?:[Rr]esolutions?|UNSCR|SCR|S/RES/)\s*(\d{3,4})(?:\s*\((\d{4})\))?)");
-  static const std::regex kMore(
-      R"(^(?:\s*(?:,|and|&)\s*)(\d{3,4})(?:\s*\((\d{4})\))?)");
-  static const std::regex kBare(R"(\b(\d{3,4})\s*\(((?:19|20)\d{2})\))");
-  // Regular expressions run per line: lines are short in real documents,
-  // and bounding them keeps a pathological line from exhausting the stack.
-  size_t line_start = 0;
-  while (line_start < text.size()) {
-    size_t line_end = text.find('\n', line_start);
-    if (line_end == absl::string_view::npos) line_end = text.size();
-    absl::string_view line = text.substr(line_start, line_end - line_start);
-    for (size_t chunk = 0; chunk < line.size(); chunk += 4096) {
-      absl::string_view part = line.substr(chunk, 4096 + 64);
-      const char* base = part.data();
-      size_t offset = line_start + chunk;
-      for (std::cregex_iterator it(base, base + part.size(), kNamed), e;
-           it != e; ++it) {
-        const std::cmatch& m = *it;
-        out.push_back(
-            {{offset + m.position(0), offset + m.position(0) + m.length(0)},
-             m[1].str(),
-             m[2].str()});
-        const char* rest = base + m.position(0) + m.length(0);
-        std::cmatch more;
-        while (std::regex_search(rest, base + part.size(), more, kMore)) {
-          size_t pos = rest - base + more.position(1);
-          // Offsets, not pointers: `offset + rest` would point past `text`.
-          size_t end = rest - base + more.length(0);
-          out.push_back(
-              {{offset + pos, offset + end}, more[1].str(), more[2].str()});
-          rest += more.length(0);
-        }
-      }
-      std::string lower = absl::AsciiStrToLower(part);
-      for (std::cregex_iterator it(base, base + part.size(), kBare), e; it != e;
-           ++it) {
-        const std::cmatch& m = *it;
-        // A bare "1325 (2000)" is a resolution only shortly after the word,
-        // in the same sentence.
-        size_t at = m.position(0);
-        size_t from = at > kBareWindow ? at - kBareWindow : 0;
-        std::string before = lower.substr(from, at - from);
-        size_t sentence_end = before.rfind(". ");
-        if (sentence_end != std::string::npos) before.erase(0, sentence_end);
-        if (before.find("resolution") == std::string::npos) continue;
-        Span span{offset + at, offset + at + m.length(0)};
-        bool seen = std::any_of(
-            out.begin(), out.end(),
-            [&](const ResolutionRef& r) { return r.span.Overlaps(span); });
-        if (!seen) out.push_back({span, m[1].str(), m[2].str()});
-      }
-    }
-    line_start = line_end + 1;
   }
   return out;
 }

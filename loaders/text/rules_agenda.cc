@@ -27,6 +27,16 @@ bool IsBreak(absl::string_view title) {
   return std::regex_search(t, kBreak);
 }
 
+// A line that only dates the slots under it ("10-11 MARCH", "Friday, 3
+// May"): a day, not a session.
+bool IsDate(absl::string_view title) {
+  static const std::regex kDate(
+      R"(^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+|[,.\-/ ]|\xe2\x80\x93)+$)",
+      std::regex::icase);
+  std::string t(title);
+  return std::regex_match(t, kDate);
+}
+
 // A title with a document-type suffix removed: "Debriefing ...: Chair's
 // Summary" -> "Debriefing ...".
 std::string EventNameFromTitle(absl::string_view title) {
@@ -172,7 +182,8 @@ Slot Session(RuleContext& context, const Block& block, int index) {
     time = std::string(absl::StripAsciiWhitespace(m[1].str()));
     title = line.substr(m.length(0));
   }
-  if (title.empty() || IsBreak(title) || context.main_event().empty())
+  if (title.empty() || IsBreak(title) || IsDate(title) ||
+      context.main_event().empty())
     return {};
   static const std::regex kSession(R"(^session\s+(\w+)\s*[:.\-]?\s*)",
                                    std::regex::icase);

@@ -1,5 +1,6 @@
 #include "kg/text/text_importer.h"
 
+#include <algorithm>
 #include <map>
 #include <regex>
 
@@ -39,8 +40,16 @@ bool ValidUtf8(absl::string_view s) {
 // (src, type, dst), each with every span that supports it.
 class FactSink {
  public:
-  FactSink(absl::string_view text, std::string document_key)
-      : text_(text), document_key_(std::move(document_key)) {}
+  FactSink(absl::string_view text, std::string document_key,
+           const Segmentation& segmentation)
+      : text_(text), document_key_(std::move(document_key)) {
+    for (const Block& block : segmentation.blocks) {
+      sentences_.insert(sentences_.end(), block.sentences.begin(),
+                        block.sentences.end());
+    }
+    std::sort(sentences_.begin(), sentences_.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+  }
 
   kg::v1::Node& Node(const std::string& key, const std::string& label) {
     auto [it, inserted] = nodes_.try_emplace(key);
@@ -60,8 +69,9 @@ class FactSink {
     source->set_end(span.end);
     source->set_extractor(absl::StrCat(kExtractorPrefix, rule));
     source->set_confidence(confidence);
-    source->set_evidence(std::string(
-        text_.substr(span.start, std::min(span.size(), kMaxEvidenceBytes))));
+    const Span evidence = EvidenceAround(span);
+    source->set_evidence(std::string(text_.substr(
+        evidence.start, std::min(evidence.size(), kMaxEvidenceBytes))));
   }
 
   kg::v1::Edge& Edge(const std::string& src, const std::string& type,
@@ -73,6 +83,23 @@ class FactSink {
       it->second.set_dst_key(dst);
     }
     return it->second;
+  }
+
+  // The sentence that holds `span`, so that a reader sees a name or a fact
+  // in its context; the span itself when it runs over sentences or its
+  // sentence is longer than the evidence may be.
+  Span EvidenceAround(const Span& span) const {
+    auto after =
+        std::upper_bound(sentences_.begin(), sentences_.end(), span.start,
+                         [](size_t start, const Span& sentence) {
+                           return start < sentence.start;
+                         });
+    if (after == sentences_.begin()) return span;
+    const Span& sentence = *std::prev(after);
+    if (!sentence.Contains(span) || sentence.size() > kMaxEvidenceBytes) {
+      return span;
+    }
+    return sentence;
   }
 
   graph::DocumentFacts Facts() && {
@@ -88,6 +115,8 @@ class FactSink {
  private:
   absl::string_view text_;
   std::string document_key_;
+  // Every sentence of the document, by start.
+  std::vector<Span> sentences_;
   std::map<std::string, kg::v1::Node> nodes_;
   std::vector<std::string> order_;
   std::map<std::tuple<std::string, std::string, std::string>, kg::v1::Edge>
@@ -177,6 +206,18 @@ absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot) {
   return gazetteer;
 }
 
+bool EvidenceShowsSpan(absl::string_view text, const kg::v1::Source& source) {
+  const std::string& evidence = source.evidence();
+  for (size_t at = text.find(evidence);
+       at != absl::string_view::npos && at <= source.start();
+       at = text.find(evidence, at + 1)) {
+    if (at == source.start() || at + evidence.size() >= source.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
                                                   const Gazetteer& gazetteer) {
   if (absl::Status s = CheckDocumentText(document.text, document.file_name);
@@ -189,7 +230,7 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
       ReadMetadata(document, segmentation);
   if (!metadata.ok()) return metadata.status();
 
-  FactSink sink(text, metadata->key);
+  FactSink sink(text, metadata->key, segmentation);
   kg::v1::Node& doc = sink.Node(metadata->key, "Document");
   doc.set_name(OneLine(metadata->title));
   for (const auto& [name, value] : metadata->props) {

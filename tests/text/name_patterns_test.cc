@@ -1,5 +1,6 @@
 #include "kg/text/name_patterns.h"
 
+#include <algorithm>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -51,6 +52,20 @@ TEST(NamePatternsTest, PeopleByHonorificAppositionAndTitle) {
               ElementsAre("Luis Vega"));
   EXPECT_THAT(PeopleIn("and former UN Secretary General Kim Lee-park.", false),
               ElementsAre("Kim Lee-park"));
+  // A title set before the name by a comma, and photo credits.
+  EXPECT_THAT(PeopleIn("The Minister of Water, Ana Ruiz visited.", false),
+              ElementsAre("Ana Ruiz"));
+  EXPECT_THAT(PeopleIn("Photo by Omar Haddad/UNIFIL", false),
+              ElementsAre("Omar Haddad"));
+  EXPECT_THAT(PeopleIn("Photo: Lena Berg, Chad", false),
+              ElementsAre("Lena Berg"));
+  // Title words are not a name.
+  EXPECT_THAT(
+      PeopleIn("chosen by the Executive and Deputy Secretary-Generals.", false),
+      ElementsAre());
+  // A title's regions are not a name.
+  EXPECT_THAT(PeopleIn("Director for Asia, West Africa and the Sahel", false),
+              ElementsAre());
   // Capitalized words alone are not a person.
   EXPECT_THAT(PeopleIn("Peace Operations and Human Rights matter.", false),
               ElementsAre());
@@ -115,6 +130,24 @@ TEST(GazetteerTest, CaseRulesAndLongestMatch) {
   }
   EXPECT_THAT(keys, ElementsAre("org:african-union", "org:african-union",
                                 "state:TCD", "mission:X", "state:TCD"));
+}
+
+TEST(EntityRecognizerTest, PlacesInsideNamesButNotAfterASchool) {
+  Gazetteer g;
+  int chad = g.AddEntry("state:TCD", "State", "Chad");
+  g.AddSurface(chad, "Chad", true);
+  int mission =
+      g.AddEntry("mission:X", "Mission", "United Nations Mission in Chad");
+  g.AddSurface(mission, "United Nations Mission in Chad", true);
+  std::string text =
+      "Ana Cole, Lecturer, University of Chad, visited the United Nations "
+      "Mission in Chad.";
+  std::vector<std::string> keys;
+  for (const Mention& m : EntityRecognizer(g).Recognize(text, Segment(text))) {
+    keys.push_back(m.key);
+  }
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "state:TCD"), 1);
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "mission:X"), 1);
 }
 
 }  // namespace

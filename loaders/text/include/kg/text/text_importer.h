@@ -57,9 +57,15 @@ inline constexpr absl::string_view kExtractorPrefix = "text/";
 absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot);
 
 // The facts of one document. Fails only on bad input (CheckDocumentText,
-// a bad key or date).
+// a bad key or date). Every source's evidence is the sentence that holds
+// its span, or the span's own text when it runs over sentences (cut at
+// 400 bytes): EvidenceShowsSpan holds for each.
 absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
                                                   const Gazetteer& gazetteer);
+
+// Whether `source.evidence()` occurs in `text` around the source's span, or
+// as the start of a span too long to give whole.
+bool EvidenceShowsSpan(absl::string_view text, const kg::v1::Source& source);
 
 }  // namespace kg::text
 

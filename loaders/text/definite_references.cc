@@ -1,0 +1,92 @@
+#include "definite_references.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "kg/text/tokenizer.h"
+
+namespace kg::text {
+namespace {
+
+bool IsHeadNoun(const Token& token) {
+  static const auto* heads = new absl::flat_hash_set<std::string>{
+      "network",     "council",      "commission", "committee", "department",
+      "secretariat", "organization", "mission",    "group",     "conference",
+      "summit",      "forum",        "union",      "assembly",  "office",
+      "compact",     "agenda",       "initiative", "strategy",  "seminar",
+      "meeting"};
+  return token.capitalized && heads->contains(token.norm);
+}
+
+// The index of the head noun a reference at tokens[i] stands on, or 0:
+// "the Network" (a definite article and a bare head: not "the Network
+// Secretariat", "the Council of Europe") and "Network members" (the
+// members of that body, not "the Council members", which the article
+// already found).
+size_t ReferenceHead(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].norm == "the") {
+    const Token& head = tokens[i + 1];
+    if (!IsHeadNoun(head)) return 0;
+    bool longer = i + 2 < tokens.size() &&
+                  ((tokens[i + 2].is_word && tokens[i + 2].capitalized) ||
+                   tokens[i + 2].norm == "of" || tokens[i + 2].norm == "for" ||
+                   tokens[i + 2].norm == "on");
+    return longer ? 0 : i + 1;
+  }
+  bool members =
+      tokens[i + 1].norm == "members" || tokens[i + 1].norm == "member";
+  bool opens =
+      i == 0 || !(tokens[i - 1].is_word &&
+                  (tokens[i - 1].capitalized || tokens[i - 1].norm == "the"));
+  return members && opens && IsHeadNoun(tokens[i]) ? i : 0;
+}
+
+}  // namespace
+
+std::vector<Mention> DefiniteReferences(absl::string_view text,
+                                        std::vector<Mention> mentions) {
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<Mention> out;
+  size_t next = 0;
+  absl::flat_hash_map<std::string, int> counts;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    while (next < mentions.size() &&
+           mentions[next].span.start <= tokens[i].span.start) {
+      ++counts[mentions[next].key];
+      out.push_back(mentions[next++]);
+    }
+    size_t at = ReferenceHead(tokens, i);
+    if (at == 0) continue;
+    const Token& head = tokens[at];
+    bool covered =
+        next < mentions.size() && mentions[next].span.start <= head.span.start;
+    if (covered || (!out.empty() && out.back().span.end > head.span.start)) {
+      continue;
+    }
+    const Mention* best = nullptr;
+    int best_count = 0;
+    for (const Mention& m : out) {
+      std::vector<Token> name = Tokenize(m.name);
+      bool has_head =
+          std::any_of(name.begin(), name.end(),
+                      [&](const Token& t) { return t.norm == head.norm; });
+      if (has_head && counts[m.key] > best_count) {
+        best = &m;
+        best_count = counts[m.key];
+      }
+    }
+    if (best == nullptr) continue;
+    Mention reference = *best;
+    reference.span = head.span;
+    reference.rule = "definite-reference";
+    reference.confidence = 0.6;
+    reference.aliases.clear();
+    out.push_back(std::move(reference));
+  }
+  while (next < mentions.size()) out.push_back(mentions[next++]);
+  return out;
+}
+
+}  // namespace kg::text
