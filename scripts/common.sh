@@ -23,24 +23,24 @@ kg_install_deps() {
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
       missing+=("$pkg")
   done
-  if ((${#missing[@]})); then
-    echo "kg: installing ${missing[*]}"
-    local sudo=()
-    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-    "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
-  fi
+  if ((${#missing[@]})); then kg_apt_install "${missing[@]}"; fi
+}
+
+# Installs the Debian packages named, as root or through sudo.
+kg_apt_install() {
+  echo "kg: installing $*"
+  local sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@"
 }
 
 # The explorer's npm packages, as web/package-lock.json pins them, into
 # web/node_modules (kg-server serves cytoscape from there; the browser tests
-# drive chromium with playwright-core). Without npm, the explorer has no
-# graph library and its browser tests skip.
+# drive chromium with playwright-core). npm comes from Debian (nodejs, npm)
+# unless some npm is on the PATH already: a machine may carry its own Node.
 kg_install_web() {
-  if ! command -v npm >/dev/null; then
-    echo "kg: no npm found; the explorer needs npm ci in $KG_ROOT/web"
-    return 0
-  fi
+  command -v npm >/dev/null || kg_apt_install nodejs npm
   (cd "$KG_ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
