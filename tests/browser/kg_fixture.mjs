@@ -24,6 +24,14 @@ export function missingPrerequisite(webDir, corpusDir) {
       return `no ${module} in ${webDir}/node_modules (run npm ci in web/)`;
     }
   }
+  // Debian 12's Node is older than what recent playwright-core asks for.
+  const playwright = JSON.parse(fs.readFileSync(
+      path.join(webDir, 'node_modules', 'playwright-core', 'package.json'), 'utf8'));
+  const wanted = /^>=\s*(\d+)/.exec(playwright.engines?.node ?? '');
+  if (wanted && Number(process.versions.node.split('.')[0]) < Number(wanted[1])) {
+    return `playwright-core ${playwright.version} needs Node ${playwright.engines.node}; ` +
+        `this is ${process.version}`;
+  }
   return null;
 }
 
