@@ -115,6 +115,17 @@ int PrintTokenLine(const std::string& role_name) {
   return 0;
 }
 
+// Flag names may be written with dashes, as the kg CLI's are:
+// --http-listen is --http_listen.
+void UnderscoreFlagNames(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--", 2) != 0) continue;
+    for (char* c = argv[i] + 2; *c != '\0' && *c != '='; ++c) {
+      if (*c == '-') *c = '_';
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -130,6 +141,7 @@ int main(int argc, char** argv) {
       "                 [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]]\n"
       "                 [--token_file FILE] [--insecure]\n"
       "       kg-server --hash_token ROLE --token_name NAME < token");
+  UnderscoreFlagNames(argc, argv);
   absl::ParseCommandLine(argc, argv);
   if (!absl::GetFlag(FLAGS_hash_token).empty()) {
     return PrintTokenLine(absl::GetFlag(FLAGS_hash_token));

@@ -165,10 +165,11 @@ TEST_P(ServerBinaryTest, ServesThenStopsCleanlyOnSignal) {
           .string();
   ASSERT_NE(mkdtemp(dir.data()), nullptr);
   {
+    // Flags spelled with dashes or underscores alike.
     std::unique_ptr<ChildProcess> server =
         SpawnProcess({KG_SERVER_PATH, "--db", dir + "/db", "--listen",
-                      "127.0.0.1:0", "--http_listen", "127.0.0.1:0",
-                      "--reference_dir=", "--log_file", dir + "/server.log"});
+                      "127.0.0.1:0", "--http-listen", "127.0.0.1:0",
+                      "--reference-dir=", "--log_file", dir + "/server.log"});
     ASSERT_NE(server, nullptr);
     std::string line = server->ReadLine(kReadTimeout);
     ASSERT_THAT(line, MatchesRegex("kg-server listening on 127\\.0\\.0\\.1:"
