@@ -1,6 +1,5 @@
 #include "definite_references.h"
 
-#include <algorithm>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -51,11 +50,25 @@ std::vector<Mention> DefiniteReferences(absl::string_view text,
   std::vector<Mention> out;
   size_t next = 0;
   absl::flat_hash_map<std::string, int> counts;
+  // For each word of a name, the first mention of each entity whose name
+  // holds it (indexes into `out`), in the order first named: each name is
+  // read once, so a long document costs no more per reference.
+  absl::flat_hash_map<std::string, std::vector<size_t>> named_by_word;
+  auto take = [&](const Mention& mention) {
+    if (counts[mention.key]++ == 0) {
+      absl::flat_hash_set<std::string> words;
+      for (const Token& t : Tokenize(mention.name)) {
+        if (words.insert(t.norm).second) {
+          named_by_word[t.norm].push_back(out.size());
+        }
+      }
+    }
+    out.push_back(mention);
+  };
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     while (next < mentions.size() &&
            mentions[next].span.start <= tokens[i].span.start) {
-      ++counts[mentions[next].key];
-      out.push_back(mentions[next++]);
+      take(mentions[next++]);
     }
     size_t at = ReferenceHead(tokens, i);
     if (at == 0) continue;
@@ -65,20 +78,15 @@ std::vector<Mention> DefiniteReferences(absl::string_view text,
     if (covered || (!out.empty() && out.back().span.end > head.span.start)) {
       continue;
     }
-    const Mention* best = nullptr;
-    int best_count = 0;
-    for (const Mention& m : out) {
-      std::vector<Token> name = Tokenize(m.name);
-      bool has_head =
-          std::any_of(name.begin(), name.end(),
-                      [&](const Token& t) { return t.norm == head.norm; });
-      if (has_head && counts[m.key] > best_count) {
-        best = &m;
-        best_count = counts[m.key];
-      }
+    const auto named = named_by_word.find(head.norm);
+    if (named == named_by_word.end()) continue;
+    // The entity with the head word named most often so far; the first
+    // named of equals.
+    size_t best = named->second.front();
+    for (size_t index : named->second) {
+      if (counts[out[index].key] > counts[out[best].key]) best = index;
     }
-    if (best == nullptr) continue;
-    Mention reference = *best;
+    Mention reference = out[best];
     reference.span = head.span;
     reference.rule = "definite-reference";
     reference.confidence = 0.6;

@@ -1,5 +1,7 @@
 #include "rule_context.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "kg/graph/encoding.h"
@@ -93,7 +95,14 @@ RuleContext::RuleContext(const DocumentView& document) : document_(document) {
 std::vector<const Mention*> RuleContext::MentionsIn(
     Span span, std::initializer_list<absl::string_view> labels) const {
   std::vector<const Mention*> out;
-  for (const Mention& m : *document_.mentions) {
+  // Mentions are in document order: start at the first inside the span,
+  // so a long document costs no more per sentence.
+  const std::vector<Mention>& mentions = *document_.mentions;
+  auto first = std::lower_bound(
+      mentions.begin(), mentions.end(), span.start,
+      [](const Mention& m, size_t start) { return m.span.start < start; });
+  for (auto it = first; it != mentions.end(); ++it) {
+    const Mention& m = *it;
     if (m.span.start >= span.end) break;
     if (!span.Contains(m.span)) continue;
     bool wanted = labels.size() == 0;
