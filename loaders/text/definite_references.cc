@@ -1,5 +1,6 @@
 #include "definite_references.h"
 
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -19,27 +20,30 @@ bool IsHeadNoun(const Token& token) {
   return token.capitalized && heads->contains(token.norm);
 }
 
-// The index of the head noun a reference at tokens[i] stands on, or 0:
+// The index of the head noun a reference at tokens[i] stands on, if any:
 // "the Network" (a definite article and a bare head: not "the Network
 // Secretariat", "the Council of Europe") and "Network members" (the
 // members of that body, not "the Council members", which the article
 // already found).
-size_t ReferenceHead(const std::vector<Token>& tokens, size_t i) {
+std::optional<size_t> ReferenceHead(const std::vector<Token>& tokens,
+                                    size_t i) {
   if (tokens[i].norm == "the") {
     const Token& head = tokens[i + 1];
-    if (!IsHeadNoun(head)) return 0;
+    if (!IsHeadNoun(head)) return std::nullopt;
     bool longer = i + 2 < tokens.size() &&
                   ((tokens[i + 2].is_word && tokens[i + 2].capitalized) ||
                    tokens[i + 2].norm == "of" || tokens[i + 2].norm == "for" ||
                    tokens[i + 2].norm == "on");
-    return longer ? 0 : i + 1;
+    if (longer) return std::nullopt;
+    return i + 1;
   }
   bool members =
       tokens[i + 1].norm == "members" || tokens[i + 1].norm == "member";
   bool opens =
       i == 0 || !(tokens[i - 1].is_word &&
                   (tokens[i - 1].capitalized || tokens[i - 1].norm == "the"));
-  return members && opens && IsHeadNoun(tokens[i]) ? i : 0;
+  if (!members || !opens || !IsHeadNoun(tokens[i])) return std::nullopt;
+  return i;
 }
 
 }  // namespace
@@ -70,9 +74,9 @@ std::vector<Mention> DefiniteReferences(absl::string_view text,
            mentions[next].span.start <= tokens[i].span.start) {
       take(mentions[next++]);
     }
-    size_t at = ReferenceHead(tokens, i);
-    if (at == 0) continue;
-    const Token& head = tokens[at];
+    std::optional<size_t> at = ReferenceHead(tokens, i);
+    if (!at.has_value()) continue;
+    const Token& head = tokens[*at];
     bool covered =
         next < mentions.size() && mentions[next].span.start <= head.span.start;
     if (covered || (!out.empty() && out.back().span.end > head.span.start)) {

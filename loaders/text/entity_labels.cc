@@ -127,6 +127,11 @@ std::string LabelForName(absl::string_view name) {
     return head == "mission" ? "" : "Organization";
   }
   if (un && UnBodyHeads().contains(head)) return "UNBody";
+  // An NGO group is a coalition of organizations, not a network of states.
+  if (it->second == "Network" && !tokens.empty() &&
+      (tokens[0].norm == "ngo" || tokens[0].norm == "ngos")) {
+    return "Organization";
+  }
   return it->second;
 }
 

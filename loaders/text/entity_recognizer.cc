@@ -14,6 +14,7 @@
 #include "kg/graph/ontology.h"
 #include "kg/graph/text_normalize.h"
 #include "kg/text/name_patterns.h"
+#include "kg/text/person_names.h"
 #include "kg/text/tokenizer.h"
 #include "name_candidates.h"
 #include "names_in_names.h"
@@ -43,6 +44,23 @@ bool AcademicName(absl::string_view name) {
   std::vector<Token> tokens = Tokenize(name);
   return tokens.size() > 2 && heads->contains(tokens[0].norm) &&
          tokens[1].norm == "of";
+}
+
+// A name cut at a comma where its last words open a known name runs to
+// that name's end: the comma inside the known name ("Working Group on
+// Women, Peace and Security") does not end the name around it.
+NamedPhrase ThroughKnownName(absl::string_view text, NamedPhrase phrase,
+                             const std::vector<GazetteerMatch>& known) {
+  for (const GazetteerMatch& match : known) {
+    if (match.span.start > phrase.span.start &&
+        match.span.start < phrase.span.end &&
+        match.span.end > phrase.span.end && text[phrase.span.end] == ',') {
+      phrase.span.end = match.span.end;
+      phrase.name =
+          std::string(text.substr(phrase.span.start, phrase.span.size()));
+    }
+  }
+  return phrase;
 }
 
 bool IsPlaceLabel(absl::string_view label) {
@@ -79,6 +97,7 @@ class Recognition {
       if (block.kind == BlockKind::kAgendaLine) continue;
       std::vector<GazetteerMatch> known = local_.Find(tokens);
       for (NamedPhrase phrase : FindNamedPhrases(text_, tokens)) {
+        phrase = ThroughKnownName(text_, std::move(phrase), known);
         // "Superintendent Mary Wanjiru of the Kenya National Police
         // Service": a phrase that names nothing by its head may end in a
         // body's name after "of".

@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "kg/text/entity_recognizer.h"
+#include "kg/text/person_names.h"
 #include "kg/text/tokenizer.h"
 
 namespace kg::text {

@@ -7,11 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "kg/graph/text_normalize.h"
 #include "kg/text/entity_recognizer.h"
 #include "kg/text/name_patterns.h"
+#include "kg/text/person_names.h"
 #include "kg/text/tokenizer.h"
 #include "rule_context.h"
 
@@ -57,6 +59,22 @@ size_t Find(const std::vector<Token>& tokens, size_t from, size_t end,
   return from;
 }
 
+// Whether the name tokens[begin, end) has a system or programme as its
+// head ("National Demining Programme", "National System of Border
+// Posts"): one that a person holds a title in is a body that runs it.
+bool HeadedBySystem(const std::vector<Token>& tokens, size_t begin,
+                    size_t end) {
+  static const auto* heads =
+      new absl::flat_hash_set<std::string>{"system", "programme", "program"};
+  size_t head = end;
+  for (size_t k = begin; k < end; ++k) {
+    const std::string& norm = tokens[k].norm;
+    if (norm == "of" || norm == "for" || norm == "on" || norm == "(") break;
+    if (tokens[k].is_word) head = k;
+  }
+  return head < end && heads->contains(tokens[head].norm);
+}
+
 // A unit named inside the title after "of" or "at" ("Head of the Public
 // Affairs Department and the Spokesperson ..."), up to a second title;
 // its head noun must name a body, not a portfolio ("Minister of Foreign
@@ -84,7 +102,10 @@ std::pair<size_t, size_t> UnitInTitle(absl::string_view text,
   Span span = SpanOf(tokens, begin, end);
   std::string label =
       LabelForName(text.substr(span.start, span.end - span.start));
-  if (label != "Organization" && label != "UNBody") return {0, 0};
+  if (label != "Organization" && label != "UNBody" &&
+      !HeadedBySystem(tokens, begin, end)) {
+    return {0, 0};
+  }
   return {begin, end};
 }
 
@@ -121,8 +142,8 @@ bool PositionInUnit(RuleContext& context, const Mention& person,
   }
   std::string name(context.Of(unit));
   std::vector<std::string> aliases;
-  // "National System of Peacekeeping Operations (SINOMAPA)": the acronym
-  // in parentheses is an alias.
+  // "National Board of Demining Training (NBDT)": the acronym in
+  // parentheses is an alias.
   if (tokens[end - 1].norm == ")" && end - begin >= 4 &&
       tokens[end - 3].norm == "(" && tokens[end - 2].all_caps) {
     aliases.push_back(std::string(context.Of(tokens[end - 2].span)));

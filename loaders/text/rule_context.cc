@@ -1,6 +1,7 @@
 #include "rule_context.h"
 
 #include <algorithm>
+#include <regex>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -138,6 +139,21 @@ std::string RuleContext::Author() const {
     break;
   }
   return document_.document_key;
+}
+
+std::vector<const Mention*> Coordinated(
+    const RuleContext& context, const std::vector<const Mention*>& actors) {
+  static const std::regex kJoin(
+      R"(^\s*(?:,|,?\s+and)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$)",
+      std::regex::icase);
+  std::vector<const Mention*> out = {actors.back()};
+  for (size_t i = actors.size() - 1; i > 0; --i) {
+    std::string gap(
+        context.Of({actors[i - 1]->span.end, actors[i]->span.start}));
+    if (!std::regex_search(gap, kJoin)) break;
+    out.insert(out.begin(), actors[i - 1]);
+  }
+  return out;
 }
 
 void RuleContext::AddEdge(const std::string& src, const std::string& type,

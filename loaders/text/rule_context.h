@@ -66,6 +66,12 @@ class RuleContext {
 std::vector<const Mention*> ListAfter(const RuleContext& context, Span sentence,
                                       size_t start);
 
+// The last actor of `actors` (in text order) and those coordinated with
+// it just before ("Japan and Bangladesh", "the Government of Ghana and the
+// Government of Canada"): the subjects of one verb.
+std::vector<const Mention*> Coordinated(
+    const RuleContext& context, const std::vector<const Mention*>& actors);
+
 // "Name, Title of Unit, ..." or "Name, Title, Unit, ..." (on a list line)
 // where no gazetteer body is named at Unit: the unit becomes an
 // Organization the person holds a position in. False when the apposition

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "rule_context.h"
+#include "speaker_requests.h"
 
 namespace kg::text {
 namespace {
@@ -327,11 +328,32 @@ class CommitmentReader {
                addressee);
   }
 
+  // "She urged Member States to ...": the speaker's office recommends,
+  // the group named is asked.
+  void Request(const SpeakerRequest& request, Span sentence) {
+    std::string key =
+        NewCommitment(sentence, "recommendation", context_.Of(sentence),
+                      kRecommendationConfidence);
+    for (const std::string& author : request.authors) {
+      context_.AddEdge(author, "RECOMMENDED", key, sentence, "speaker-request",
+                       kRecommendationConfidence);
+    }
+    context_.AddEdge(key, "ADDRESSED_TO", request.addressee->key,
+                     request.addressee->span, "speaker-request-addressee", 0.6);
+    Attributes(key, sentence, context_.MentionsIn(sentence, {"Framework"}),
+               request.addressee->key);
+  }
+
   void Pledges(const Block& block) {
     static const std::regex kPledge(
         R"(\b(?:pledged?|pledges|committed\s+to|commits\s+to|signed\s+up\s+to|has\s+signed|signed\s+an?\s+(?:agreement|memorandum|arrangement)|announced\s+(?:new\s+|additional\s+|further\s+)?(?:support|funding|contributions?|financing)|undertook\s+to|undertakes\s+to|plans?\s+to|intends?\s+to|will\s+(?:also\s+)?[a-z]+)\b)",
         std::regex::icase);
     for (const Span& sentence : block.sentences) {
+      if (std::optional<SpeakerRequest> request =
+              FindSpeakerRequest(context_, sentence)) {
+        Request(*request, sentence);
+        continue;
+      }
       std::string s(context_.Of(sentence));
       std::smatch m;
       if (!std::regex_search(s, m, kPledge)) continue;
@@ -343,7 +365,7 @@ class CommitmentReader {
       }
       if (actors.empty()) continue;
       const Mention* actor = actors.back();
-      std::vector<const Mention*> pledgers = Coordinated(actors);
+      std::vector<const Mention*> pledgers = Coordinated(context_, actors);
       // A future or intention ("will", "plans to") pledges only when its
       // actor is the sentence's subject: named within its first words.
       bool firm = !absl::StartsWith(Lower(m.str(0)), "will") &&
@@ -377,24 +399,6 @@ class CommitmentReader {
         }
       }
     }
-  }
-
-  // The last actor of `actors` and those coordinated with it just before
-  // ("Japan and Bangladesh", "the Government of Ghana and the Government
-  // of Canada"): the subjects of one verb.
-  std::vector<const Mention*> Coordinated(
-      const std::vector<const Mention*>& actors) const {
-    static const std::regex kJoin(
-        R"(^\s*(?:,|,?\s+and)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?$)",
-        std::regex::icase);
-    std::vector<const Mention*> out = {actors.back()};
-    for (size_t i = actors.size() - 1; i > 0; --i) {
-      std::string gap(
-          context_.Of({actors[i - 1]->span.end, actors[i]->span.start}));
-      if (!std::regex_search(gap, kJoin)) break;
-      out.insert(out.begin(), actors[i - 1]);
-    }
-    return out;
   }
 
   RuleContext& context_;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "kg/text/name_patterns.h"
+#include "kg/text/person_names.h"
 #include "kg/text/tokenizer.h"
 #include "rule_context.h"
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -12,6 +13,7 @@
 #include "kg/text/document_metadata.h"
 #include "kg/text/entity_recognizer.h"
 #include "kg/text/relation_rules.h"
+#include "speaker_requests.h"
 
 namespace kg::text {
 namespace {
@@ -152,13 +154,40 @@ void AddAliases(const std::vector<std::string>& raw_aliases,
   }
 }
 
+bool PropIsTrue(const kg::v1::Node& node, const std::string& prop) {
+  auto it = node.props().find(prop);
+  return it != node.props().end() && it->second.bool_value();
+}
+
 // A topic the reference data marks broad ("accountability",
 // "partnerships") is a word of almost every text of the field: naming it
 // does not make it a theme of the text.
 bool IsBroadTopic(const kg::v1::Node& node) {
-  if (node.label() != "Topic") return false;
-  auto broad = node.props().find("broad");
-  return broad != node.props().end() && broad->second.bool_value();
+  return node.label() == "Topic" && PropIsTrue(node, "broad");
+}
+
+// A group named without its members ("Member States", "regional
+// organizations") is an entity of the document only where the document
+// addresses it: a relation uses it (a recommendation asks it) or a
+// sentence asks it to act. Named in passing ("among member states") it
+// is not. The keys of such groups to leave out.
+absl::flat_hash_set<std::string> GroupsNamedInPassing(
+    absl::string_view text, const Gazetteer& gazetteer,
+    const std::vector<Mention>& mentions, const Relations& relations) {
+  absl::flat_hash_set<std::string> passing;
+  for (const Mention& m : mentions) {
+    int entry = gazetteer.FindKey(m.key);
+    if (entry >= 0 && gazetteer.entries()[entry].generic) passing.insert(m.key);
+  }
+  for (const FoundEdge& e : relations.edges) {
+    passing.erase(e.src);
+    passing.erase(e.dst);
+  }
+  for (const Mention& m : mentions) {
+    if (passing.contains(m.key) && AskedToActAt(text, m.span))
+      passing.erase(m.key);
+  }
+  return passing;
 }
 
 }  // namespace
@@ -188,22 +217,29 @@ absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot) {
         snapshot.ListNodes(graph::NodeQuery(), cursor, 1000);
     if (!page.ok()) return page.status();
     for (const kg::v1::Node& node : page->nodes) {
-      if (node.label() == "Document" || node.label() == "Commitment") continue;
       bool curated = std::any_of(node.sources().begin(), node.sources().end(),
                                  [](const kg::v1::Source& s) {
                                    return !absl::StartsWith(s.extractor(),
                                                             kExtractorPrefix);
                                  });
-      if (!curated || IsBroadTopic(node)) continue;
-      int entry = gazetteer.AddEntry(node.key(), node.label(), node.name());
-      gazetteer.AddSurface(entry, node.name(), true);
-      for (const std::string& alias : node.aliases()) {
-        gazetteer.AddSurface(entry, alias, false);
-      }
+      if (curated) AddKnownEntity(node, gazetteer);
     }
     cursor = page->next_cursor;
   } while (!cursor.empty());
   return gazetteer;
+}
+
+void AddKnownEntity(const kg::v1::Node& node, Gazetteer& gazetteer) {
+  if (node.label() == "Document" || node.label() == "Commitment" ||
+      IsBroadTopic(node)) {
+    return;
+  }
+  int entry = gazetteer.AddEntry(node.key(), node.label(), node.name());
+  if (PropIsTrue(node, "generic")) gazetteer.MarkGeneric(entry);
+  gazetteer.AddSurface(entry, node.name(), true);
+  for (const std::string& alias : node.aliases()) {
+    gazetteer.AddSurface(entry, alias, false);
+  }
 }
 
 bool EvidenceShowsSpan(absl::string_view text, const kg::v1::Source& source) {
@@ -241,15 +277,6 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
 
   std::vector<Mention> mentions =
       EntityRecognizer(gazetteer).Recognize(text, segmentation);
-  for (const Mention& m : mentions) {
-    if (m.key == metadata->key) continue;
-    kg::v1::Node& node = sink.Node(m.key, m.label);
-    node.set_name(OneLine(m.name));
-    AddAliases(m.aliases, &node);
-    sink.AddSource(node.mutable_sources(), m.span, m.rule, m.confidence);
-    kg::v1::Edge& mention = sink.Edge(metadata->key, "MENTIONS", m.key);
-    sink.AddSource(mention.mutable_sources(), m.span, m.rule, m.confidence);
-  }
 
   DocumentView view;
   view.text = text;
@@ -263,6 +290,18 @@ absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
   view.segmentation = &segmentation;
   view.mentions = &mentions;
   Relations relations = ExtractRelations(view);
+  const absl::flat_hash_set<std::string> passing =
+      GroupsNamedInPassing(text, gazetteer, mentions, relations);
+  for (const Mention& m : mentions) {
+    if (m.key == metadata->key || passing.contains(m.key)) continue;
+    kg::v1::Node& node = sink.Node(m.key, m.label);
+    node.set_name(OneLine(m.name));
+    AddAliases(m.aliases, &node);
+    sink.AddSource(node.mutable_sources(), m.span, m.rule, m.confidence);
+    kg::v1::Edge& mention = sink.Edge(metadata->key, "MENTIONS", m.key);
+    sink.AddSource(mention.mutable_sources(), m.span, m.rule, m.confidence);
+  }
+
   for (const FoundNode& found : relations.nodes) {
     kg::v1::Node& node = sink.Node(found.node.key(), found.node.label());
     if (node.name().empty()) node.set_name(OneLine(found.node.name()));

@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "kg/text/entity_recognizer.h"
 #include "kg/text/gazetteer.h"
+#include "kg/text/person_names.h"
 
 namespace kg::text {
 namespace {

@@ -20,12 +20,12 @@ using tools::ChildProcess;
 using tools::ProcessResult;
 using tools::RunProcess;
 
-// Just under the figures last measured (nodes 0.981, MENTIONS 0.977,
-// other edges 0.896; the aim for relations on unseen documents is
+// Just under the figures last measured (nodes 0.976, MENTIONS 0.972,
+// other edges 0.901; the aim for relations on unseen documents is
 // 0.60). Raise them as the loader improves.
 constexpr double kNodesF1Floor = 0.975;
 constexpr double kMentionsF1Floor = 0.97;
-constexpr double kOtherEdgesF1Floor = 0.89;
+constexpr double kOtherEdgesF1Floor = 0.897;
 
 double Total(const google::protobuf::Struct& score, const char* facts) {
   const auto totals = score.fields().find("totals");

@@ -24,6 +24,9 @@ struct GazetteerEntry {
   std::string key;
   std::string label;
   std::string name;
+  // A group named without its members ("Member States"): the reference
+  // data marks it `generic`.
+  bool generic = false;
 };
 
 struct GazetteerMatch {
@@ -39,6 +42,7 @@ class Gazetteer {
   // Returns the entry's index; adding a key again returns the first index.
   int AddEntry(absl::string_view key, absl::string_view label,
                absl::string_view name);
+  void MarkGeneric(int entry) { entries_[entry].generic = true; }
   // Adds a surface form of entry `entry`.
   void AddSurface(int entry, absl::string_view surface, bool is_name);
 

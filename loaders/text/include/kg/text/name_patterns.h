@@ -1,5 +1,6 @@
 // Patterns that name entities the gazetteer may not know. Each works on
-// the tokens of one block and returns spans of the document.
+// the tokens of one block and returns spans of the document. People are
+// found by person_names.h.
 #ifndef KG_TEXT_NAME_PATTERNS_H_
 #define KG_TEXT_NAME_PATTERNS_H_
 
@@ -22,19 +23,6 @@ struct AcronymDefinition {
 std::vector<AcronymDefinition> FindAcronymDefinitions(
     absl::string_view text, const std::vector<Token>& tokens);
 
-// People: after an honorific or rank ("Ms.", "Ambassador", "Major
-// General"), or as "Name, Title, ..." where Title opens with a title word
-// (anywhere) or with any capitalized word (`list_line`: a list item or a
-// "Chair: ..." line, where a line is one person).
-struct PersonName {
-  Span span;
-  std::string name;
-  std::string rule;
-};
-std::vector<PersonName> FindPeople(absl::string_view text,
-                                   const std::vector<Token>& tokens,
-                                   bool list_line);
-
 // Runs of capitalized words joined by "of", "for", "on", "and", "the":
 // candidates for organizations and events named without an acronym.
 struct NamedPhrase {
@@ -53,13 +41,6 @@ struct ResolutionRef {
   std::string year;
 };
 std::vector<ResolutionRef> FindResolutions(absl::string_view text);
-
-// Whether a token is a title word ("Minister", "Director", "Ambassador",
-// "under-secretary-general").
-bool IsTitleWord(absl::string_view norm);
-
-// Whether a token is an honorific or rank that stands before a name.
-bool IsHonorific(absl::string_view norm);
 
 // The normalized token at `i` with the words hyphens join to it
 // ("under-secretary-general").

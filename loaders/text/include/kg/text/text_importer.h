@@ -56,10 +56,16 @@ inline constexpr absl::string_view kExtractorPrefix = "text/";
 // key.
 absl::StatusOr<Gazetteer> GazetteerFromGraph(graph::Snapshot& snapshot);
 
+// Adds one curated node to `gazetteer` as GazetteerFromGraph does: its
+// name and aliases, and whether it is a generic group (props.generic);
+// documents, commitments and broad topics are left out.
+void AddKnownEntity(const kg::v1::Node& node, Gazetteer& gazetteer);
+
 // The facts of one document. Fails only on bad input (CheckDocumentText,
-// a bad key or date). Every source's evidence is the sentence that holds
-// its span, or the span's own text when it runs over sentences (cut at
-// 400 bytes): EvidenceShowsSpan holds for each.
+// a bad key or date). A generic group ("Member States") is among them only
+// where the document asks it to act or a relation uses it. Every source's
+// evidence is the sentence that holds its span, or the span's own text when it
+// runs over sentences (cut at 400 bytes): EvidenceShowsSpan holds for each.
 absl::StatusOr<graph::DocumentFacts> ExtractFacts(const TextDocument& document,
                                                   const Gazetteer& gazetteer);
 
