@@ -210,7 +210,7 @@ void BM_BulkLoad(benchmark::State& state) {
         node.set_name(absl::StrCat(kind.label, " ", i));
         node_source->set_start(i);
         node_source->set_end(i + 1);
-        status = (*loader)->AddNode(node);
+        status = (*loader)->AddNode(node).status();
       }
       kg::v1::Edge edge;
       kg::v1::Source* edge_source = edge.add_sources();

@@ -18,6 +18,7 @@
 #include "absl/strings/str_format.h"
 #include "assertions.h"
 #include "bulk_loader_background.h"
+#include "bulk_loader_edges.h"
 #include "bulk_loader_node_ids.h"
 #include "bulk_loader_table_file.h"
 #include "bulk_loader_topology_tables.h"
@@ -29,47 +30,28 @@
 namespace kg::graph {
 namespace {
 
-using kg::storage::EdgeRecord;
 using kg::storage::NodeRecord;
 using schema::Family;
 using schema::ToSlice;
-
-// Edges are handed to the background writer this many at a time.
-constexpr size_t kEdgeBatch = size_t{1} << 14;
-
-// Edges in id order, to write, with the records of those not bare.
-struct EdgeBatch {
-  std::vector<TopologyEdge> edges;
-  absl::flat_hash_map<uint64_t, std::string> records;
-};
 
 class RocksBulkLoader : public BulkLoader {
  public:
   RocksBulkLoader(StoreCore* core, std::string document_key, std::string dir)
       : core_(core), document_key_(std::move(document_key)), dir_(dir) {
     std::filesystem::create_directories(dir_);
-    // Most edges carry nothing but their ends and type: their assertion is
-    // the same bytes every time (field 4 of the record, fields in number
-    // order), serialized once by the general path.
-    EdgeRecord bare;
-    kg::storage::Assertion* assertion = bare.add_assertions();
-    assertion->set_document_key(document_key_);
-    EnsureSource(document_key_, "import", assertion);
-    bare.SerializeToString(&bare_edge_assertion_);
-    // The background writer's files, made before it uses them.
-    File(schema::kEdges);
-    File(schema::kDocFacts);
-    pending_.edges.reserve(kEdgeBatch);
+    edges_ = std::make_unique<BulkEdges>(document_key_, &File(schema::kEdges),
+                                         &File(schema::kDocFacts));
   }
 
   ~RocksBulkLoader() override {
-    writer_.Wait().IgnoreError();
-    for (std::unique_ptr<TableFile>& file : files_) file.reset();
+    // The writers stop before the files they write close.
+    edges_.reset();
+    for (auto& parts : files_) parts.clear();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
 
-  absl::Status AddNode(const kg::v1::Node& node) override {
+  absl::StatusOr<uint64_t> AddNode(const kg::v1::Node& node) override {
     if (absl::Status s = ValidateNode(node, document_key_, "node"); !s.ok()) {
       return s;
     }
@@ -102,49 +84,50 @@ class RocksBulkLoader : public BulkLoader {
       index_entries_.push_back(std::move(entry));
     }
     node_record_.SerializeToString(&scratch_);
-    return File(schema::kNodes).Put(schema::IdKey(id), scratch_);
+    if (absl::Status s = File(schema::kNodes).Put(schema::IdKey(id), scratch_);
+        !s.ok()) {
+      return s;
+    }
+    return id;
   }
 
   absl::Status AddEdge(const kg::v1::Edge& edge) override {
     absl::StatusOr<uint64_t> src = node_ids_.Find(edge.src_key(), schema::kOut);
     absl::StatusOr<uint64_t> dst = node_ids_.Find(edge.dst_key(), schema::kIn);
+    const bool bare = edge.props().empty() && edge.sources().empty();
     // Keys of added nodes and types of added edges were validated then: an
     // edge of those alone needs no check of its own.
-    if (!src.ok() || !dst.ok() || !edge.props().empty() ||
-        !edge.sources().empty() ||
-        !dictionary_cache_[static_cast<int>(DictKind::kEdgeType)].contains(
-            edge.type())) {
+    if (!src.ok() || !dst.ok() || !bare || !KnownEdgeType(edge.type())) {
       if (absl::Status s = ValidateEdge(edge, document_key_, "edge"); !s.ok()) {
         return s;
       }
     }
-    TopologyEdge added;
-    for (auto [key, id, end, field] :
-         {std::tuple{&edge.src_key(), &src, &added.src, "src_key"},
-          std::tuple{&edge.dst_key(), &dst, &added.dst, "dst_key"}}) {
+    for (auto [key, id, field] :
+         {std::tuple{&edge.src_key(), &src, "src_key"},
+          std::tuple{&edge.dst_key(), &dst, "dst_key"}}) {
       if (!id->ok()) {
         return absl::FailedPreconditionError(absl::StrFormat(
             "edge.%s: no node '%s' was added before", field, *key));
       }
-      *end = **id;
     }
-    absl::StatusOr<uint32_t> type = Intern(DictKind::kEdgeType, edge.type());
-    if (!type.ok()) return type.status();
-    added.type = *type;
-    added.id = ++edge_count_;
-    pending_.edges.push_back(added);
-    // Bare edges' records are made by the background writer; only the
-    // others are made here.
-    if (!edge.props().empty() || !edge.sources().empty()) {
-      EdgeRecord record = BareEdgeRecord(added);
-      kg::storage::Assertion* assertion = record.add_assertions();
-      assertion->set_document_key(document_key_);
-      MergeEdgeInto(edge, document_key_, assertion);
-      EnsureSource(document_key_, "import", assertion);
-      record.SerializeToString(&pending_.records[added.id]);
+    return AddEdgeOfIds(*src, edge.type(), *dst, bare ? nullptr : &edge);
+  }
+
+  absl::Status AddEdgeBetween(uint64_t src_id, absl::string_view type,
+                              uint64_t dst_id) override {
+    if (!KnownEdgeType(type)) {
+      if (absl::Status s = ValidateEdgeType(type, "edge.type"); !s.ok()) {
+        return s;
+      }
     }
-    return pending_.edges.size() < kEdgeBatch ? absl::OkStatus()
-                                              : WriteEdgesInBackground();
+    for (auto [id, field] :
+         {std::pair{src_id, "src_id"}, std::pair{dst_id, "dst_id"}}) {
+      if (id == 0 || id >= labels_.size()) {
+        return absl::FailedPreconditionError(absl::StrFormat(
+            "edge.%s: no node was added with id %d", field, id));
+      }
+    }
+    return AddEdgeOfIds(src_id, type, dst_id, nullptr);
   }
 
   absl::StatusOr<kg::v1::CommitSummary> Finish() override {
@@ -158,34 +141,29 @@ class RocksBulkLoader : public BulkLoader {
     kg::v1::CommitSummary summary;
     summary.set_document_key(document_key_);
     summary.set_nodes_asserted(node_ids_.size());
-    summary.set_edges_asserted(edge_count_);
+    summary.set_edges_asserted(edges_->size());
     summary.set_nodes_created(node_ids_.size());
-    summary.set_edges_created(edge_count_);
+    summary.set_edges_created(edges_->size());
     summary.set_changed(!node_ids_.empty());
     if (node_ids_.empty()) return summary;
-    if (absl::Status s = WriteEdgesInBackground(); !s.ok()) return s;
-    if (absl::Status s = writer_.Wait(); !s.ok()) return s;
-    std::vector<TopologyEdge> edges;
-    edges.reserve(edge_count_);
-    for (const std::shared_ptr<const EdgeBatch>& batch : batches_) {
-      edges.insert(edges.end(), batch->edges.begin(), batch->edges.end());
-    }
-    batches_.clear();
-    // Each family's file is finished and closed by one task; the tasks
-    // share nothing else.
+    absl::StatusOr<std::vector<TopologyEdge>> edges = edges_->Finish();
+    if (!edges.ok()) return edges.status();
+    // Each file is finished and closed by one task; the tasks share
+    // nothing else.
     for (Family family : {schema::kKeys, schema::kAdj, schema::kMeta}) {
       File(family);
     }
+    File(schema::kAdj, 1);
     absl::StatusOr<std::shared_ptr<const Topology>> topology;
-    // The topology beside the files that need none; then the two made
-    // from it (`adj` the larger), beside each other.
+    // The topology beside the files that need none; then those made from
+    // it beside each other: `adj`, the largest, in two files.
     absl::Status written = RunInParallel({
         [&] {
-          topology =
-              Topology::FromEdges(labels_,
-                                  std::make_shared<const NodeKeys>(
-                                      node_ids_.KeysById(labels_.size())),
-                                  edges, 0, std::numeric_limits<size_t>::max());
+          topology = Topology::FromEdges(
+              labels_,
+              std::make_shared<const NodeKeys>(
+                  node_ids_.KeysById(labels_.size())),
+              *edges, 0, std::numeric_limits<size_t>::max());
           return topology.ok() ? absl::OkStatus()
                                : absl::InvalidArgumentError(absl::StrCat(
                                      "edges: ", topology.status().message()));
@@ -199,14 +177,20 @@ class RocksBulkLoader : public BulkLoader {
         },
     });
     if (!written.ok()) return written;
+    const uint64_t midpoint = AdjacencyMidpoint(**topology, labels_.size());
     written = RunInParallel({
         [&] {
-          absl::Status s = WriteAdjacencyTable(**topology, labels_.size(),
-                                               &File(schema::kAdj));
-          return s.ok() ? Close({schema::kAdj}) : s;
+          absl::Status s = WriteAdjacencyTable(**topology, 1, midpoint,
+                                               &File(schema::kAdj, 0));
+          return s.ok() ? File(schema::kAdj, 0).Finish() : s;
         },
         [&] {
-          absl::Status s = WriteCounterTable(**topology, labels_, edges,
+          absl::Status s = WriteAdjacencyTable(
+              **topology, midpoint, labels_.size(), &File(schema::kAdj, 1));
+          return s.ok() ? File(schema::kAdj, 1).Finish() : s;
+        },
+        [&] {
+          absl::Status s = WriteCounterTable(**topology, labels_, *edges,
                                              &File(schema::kMeta));
           if (s.ok()) s = WriteNodeFacts();
           return s.ok()
@@ -216,15 +200,13 @@ class RocksBulkLoader : public BulkLoader {
     });
     if (!written.ok()) return written;
     std::vector<rocksdb::IngestExternalFileArg> ingest;
-    for (std::vector<rocksdb::IngestExternalFileArg>& closed : closed_) {
-      for (rocksdb::IngestExternalFileArg& arg : closed) {
-        ingest.push_back(std::move(arg));
-      }
+    for (const auto& parts : files_) {
+      for (const std::unique_ptr<TableFile>& file : parts) file->AddTo(&ingest);
     }
     rocksdb::Status s = core_->db->IngestExternalFiles(ingest);
     if (!s.ok()) return FromRocks(s, "ingesting the bulk load");
     core_->ids.next_node_id = labels_.size();
-    core_->ids.next_edge_id = edge_count_ + 1;
+    core_->ids.next_edge_id = edges->size() + 1;
     const size_t budget = core_->options.topology_budget_bytes;
     core_->Publish(
         budget > 0 && (*topology)->memory_bytes() <= budget
@@ -234,21 +216,23 @@ class RocksBulkLoader : public BulkLoader {
   }
 
  private:
-  TableFile& File(Family family) {
-    std::unique_ptr<TableFile>& file = files_[family];
-    if (file == nullptr) {
-      file = std::make_unique<TableFile>(
-          *core_, family, absl::StrCat(dir_, "/", family, ".sst"));
+  // The family's file number `part` (made with those before it, if new).
+  TableFile& File(Family family, size_t part = 0) {
+    std::vector<std::unique_ptr<TableFile>>& parts = files_[family];
+    while (parts.size() <= part) {
+      parts.push_back(std::make_unique<TableFile>(
+          *core_, family,
+          absl::StrCat(dir_, "/", family, "-", parts.size(), ".sst")));
     }
-    return *file;
+    return *parts[part];
   }
 
-  // Closes the families' files (those written) into closed_.
+  // Closes the families' files.
   absl::Status Close(std::initializer_list<Family> families) {
     for (Family family : families) {
-      if (files_[family] == nullptr) continue;
-      absl::Status s = files_[family]->FinishInto(&closed_[family]);
-      if (!s.ok()) return s;
+      for (const std::unique_ptr<TableFile>& file : files_[family]) {
+        if (absl::Status s = file->Finish(); !s.ok()) return s;
+      }
     }
     return absl::OkStatus();
   }
@@ -279,47 +263,17 @@ class RocksBulkLoader : public BulkLoader {
     return id;
   }
 
-  // An edge's record without its assertion.
-  static EdgeRecord BareEdgeRecord(const TopologyEdge& edge) {
-    EdgeRecord record;
-    record.set_src(edge.src);
-    record.set_dst(edge.dst);
-    record.set_type_id(edge.type);
-    return record;
+  bool KnownEdgeType(absl::string_view type) const {
+    return dictionary_cache_[static_cast<int>(DictKind::kEdgeType)].contains(
+        type);
   }
 
-  // Hands the pending edges to the background writer; a failure of its
-  // earlier work, if any.
-  absl::Status WriteEdgesInBackground() {
-    if (pending_.edges.empty()) return absl::OkStatus();
-    auto batch = std::make_shared<const EdgeBatch>(std::move(pending_));
-    batches_.push_back(batch);
-    pending_ = EdgeBatch();
-    pending_.edges.reserve(kEdgeBatch);
-    return writer_.Run([this, batch] { return WriteEdges(*batch); });
-  }
-
-  // The batch's `edges` records and doc facts (edge facts sort before node
-  // facts: 'e' < 'n'), on the background writer. A bare edge's record is
-  // its ends and type followed by the shared assertion.
-  absl::Status WriteEdges(const EdgeBatch& batch) {
-    std::string value;
-    std::string fact = schema::DocFactKey(document_key_, schema::kEdgeFact, 0);
-    for (const TopologyEdge& edge : batch.edges) {
-      auto kept = batch.records.find(edge.id);
-      if (kept == batch.records.end()) {
-        BareEdgeRecord(edge).SerializeToString(&value);
-        value.append(bare_edge_assertion_);
-      }
-      absl::Status s =
-          File(schema::kEdges)
-              .Put(schema::IdKey(edge.id),
-                   kept == batch.records.end() ? value : kept->second);
-      SetTrailingId(edge.id, &fact);
-      if (s.ok()) s = File(schema::kDocFacts).Put(fact, "");
-      if (!s.ok()) return s;
-    }
-    return absl::OkStatus();
+  // `edge` is the whole of it when it has properties or sources.
+  absl::Status AddEdgeOfIds(uint64_t src, absl::string_view type, uint64_t dst,
+                            const kg::v1::Edge* edge) {
+    absl::StatusOr<uint32_t> type_id = Intern(DictKind::kEdgeType, type);
+    if (!type_id.ok()) return type_id.status();
+    return edges_->Add(src, *type_id, dst, edge);
   }
 
   absl::Status WriteKeys() {
@@ -355,29 +309,21 @@ class RocksBulkLoader : public BulkLoader {
   StoreCore* const core_;
   const std::string document_key_;
   const std::string dir_;
-  std::array<std::unique_ptr<TableFile>, schema::kFamilyCount> files_;
+  // Each family's files, in key order.
+  std::array<std::vector<std::unique_ptr<TableFile>>, schema::kFamilyCount>
+      files_;
   absl::flat_hash_map<std::string, uint32_t> dictionary_cache_[3];
   NodeIds node_ids_;
   // Label ids by node id; ids start at 1.
   std::vector<uint32_t> labels_ = {0};
-  size_t edge_count_ = 0;
-  // The edges, in id order: those handed to `writer_` (which reads them
-  // while they are written), then those not yet.
-  std::vector<std::shared_ptr<const EdgeBatch>> batches_;
-  EdgeBatch pending_;
-  // The closed files, by family.
-  std::array<std::vector<rocksdb::IngestExternalFileArg>, schema::kFamilyCount>
-      closed_;
-  std::string bare_edge_assertion_;
+  // Writes the `edges` and `doc_facts` files while edges are added.
+  std::unique_ptr<BulkEdges> edges_;
   // `labels`, `names` and `props` keys.
   std::vector<std::pair<Family, std::string>> index_entries_;
   // Reused per fact.
   NodeRecord node_record_;
   std::string scratch_;
   bool finished_ = false;
-  // Writes the `edges` and `doc_facts` files while edges are added; the
-  // other members it reads are set before it starts.
-  BackgroundWriter writer_;
 };
 
 }  // namespace

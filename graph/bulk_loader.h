@@ -1,9 +1,10 @@
 // The BulkLoader of a RocksDB-backed GraphStore (graph_store.h): builds
-// each column family's table file in key order — node records as they are
+// each column family's table files in key order — node records as they are
 // added; edge records and their doc facts as they are added too, in
-// batches, on a background thread; indexes, adjacency and counters at
-// Finish, on threads of their own — and ingests them all in one atomic
-// IngestExternalFiles, then publishes the topology it built on the way.
+// batches, on two background threads (bulk_loader_edges.h); indexes,
+// adjacency (in two files) and counters at Finish, on threads of their
+// own — and ingests them all in one atomic IngestExternalFiles, then
+// publishes the topology it built on the way.
 #ifndef KG_GRAPH_BULK_LOADER_H_
 #define KG_GRAPH_BULK_LOADER_H_
 

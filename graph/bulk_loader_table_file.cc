@@ -26,17 +26,26 @@ absl::Status TableFile::Put(const rocksdb::Slice& key,
   return s.ok() ? absl::OkStatus() : FromRocks(s, "writing " + path_);
 }
 
-absl::Status TableFile::FinishInto(
-    std::vector<rocksdb::IngestExternalFileArg>* ingest) {
+absl::Status TableFile::Finish() {
   if (entries_ == 0) return absl::OkStatus();
   rocksdb::Status s = writer_.Finish();
-  if (!s.ok()) return FromRocks(s, "finishing " + path_);
+  return s.ok() ? absl::OkStatus() : FromRocks(s, "finishing " + path_);
+}
+
+void TableFile::AddTo(
+    std::vector<rocksdb::IngestExternalFileArg>* ingest) const {
+  if (entries_ == 0) return;
+  for (rocksdb::IngestExternalFileArg& arg : *ingest) {
+    if (arg.column_family == family_) {
+      arg.external_files.push_back(path_);
+      return;
+    }
+  }
   rocksdb::IngestExternalFileArg arg;
   arg.column_family = family_;
   arg.external_files = {path_};
   arg.options.move_files = true;
   ingest->push_back(std::move(arg));
-  return absl::OkStatus();
 }
 
 void SetTrailingId(uint64_t id, std::string* key) {

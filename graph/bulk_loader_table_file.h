@@ -24,8 +24,13 @@ class TableFile {
   // Keys must come in increasing order.
   absl::Status Put(const rocksdb::Slice& key, const rocksdb::Slice& value);
 
-  // Closes the file and adds it to `ingest` (nothing when empty).
-  absl::Status FinishInto(std::vector<rocksdb::IngestExternalFileArg>* ingest);
+  // Closes the file (nothing when empty).
+  absl::Status Finish();
+
+  // Adds the finished file (nothing when empty) to `ingest`, to the
+  // argument of its family if `ingest` has one: RocksDB takes one a
+  // family. Files of one family must be added in key order.
+  void AddTo(std::vector<rocksdb::IngestExternalFileArg>* ingest) const;
 
  private:
   rocksdb::ColumnFamilyHandle* const family_;

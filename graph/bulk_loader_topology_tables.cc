@@ -12,9 +12,9 @@ namespace {
 // Calls `run(node, dir, entries)` for each node's entries of one type in
 // one direction, in `adj` key order, until one fails.
 template <typename Run>
-absl::Status ForEachTypeRun(const Topology& topology, uint64_t node_end,
-                            Run run) {
-  for (uint64_t node = 1; node < node_end; ++node) {
+absl::Status ForEachTypeRun(const Topology& topology, uint64_t node_begin,
+                            uint64_t node_end, Run run) {
+  for (uint64_t node = node_begin; node < node_end; ++node) {
     for (schema::AdjDir dir : {schema::kOut, schema::kIn}) {
       absl::Span<const TopologyEntry> entries = topology.Adjacent(node, dir);
       for (size_t first = 0; first < entries.size();) {
@@ -34,10 +34,10 @@ absl::Status ForEachTypeRun(const Topology& topology, uint64_t node_end,
 
 }  // namespace
 
-absl::Status WriteAdjacencyTable(const Topology& topology, uint64_t node_end,
-                                 TableFile* adj) {
+absl::Status WriteAdjacencyTable(const Topology& topology, uint64_t node_begin,
+                                 uint64_t node_end, TableFile* adj) {
   return ForEachTypeRun(
-      topology, node_end,
+      topology, node_begin, node_end,
       [&](uint64_t node, schema::AdjDir dir,
           absl::Span<const TopologyEntry> run) {
         std::string key = schema::AdjKey({node, dir, run[0].type, 0});
@@ -48,6 +48,19 @@ absl::Status WriteAdjacencyTable(const Topology& topology, uint64_t node_end,
         }
         return absl::OkStatus();
       });
+}
+
+uint64_t AdjacencyMidpoint(const Topology& topology, uint64_t node_end) {
+  auto entries_of = [&](uint64_t node) {
+    return topology.Adjacent(node, schema::kOut).size() +
+           topology.Adjacent(node, schema::kIn).size();
+  };
+  size_t total = 0;
+  for (uint64_t node = 1; node < node_end; ++node) total += entries_of(node);
+  size_t before = 0;
+  uint64_t node = 1;
+  while (node < node_end && 2 * before < total) before += entries_of(node++);
+  return node;
 }
 
 // count/label, count/type, degree and next_id keys sort in that order.
@@ -69,7 +82,7 @@ absl::Status WriteCounterTable(const Topology& topology,
     if (!s.ok()) return s;
   }
   absl::Status s = ForEachTypeRun(
-      topology, labels.size(),
+      topology, 1, labels.size(),
       [&](uint64_t node, schema::AdjDir dir,
           absl::Span<const TopologyEntry> run) {
         return meta->Put(schema::DegreeKey(node, dir, run[0].type),

@@ -2,7 +2,7 @@
 // `adj` entries and the `meta` counters (node counts by label, edge counts
 // by type, degrees, next ids). Both walk each node's adjacency in `adj`
 // key order, so neither needs a sort; they share nothing and may be
-// written at once.
+// written at once, as may the `adj` entries of two ranges of nodes.
 #ifndef KG_GRAPH_BULK_LOADER_TOPOLOGY_TABLES_H_
 #define KG_GRAPH_BULK_LOADER_TOPOLOGY_TABLES_H_
 
@@ -16,9 +16,13 @@
 namespace kg::graph {
 
 // Puts every edge of `topology`, from each end, into `adj`, for the nodes
-// with ids 1 to node_end - 1.
-absl::Status WriteAdjacencyTable(const Topology& topology, uint64_t node_end,
-                                 TableFile* adj);
+// with ids node_begin to node_end - 1.
+absl::Status WriteAdjacencyTable(const Topology& topology, uint64_t node_begin,
+                                 uint64_t node_end, TableFile* adj);
+
+// The node id that splits the `adj` entries of nodes 1 to node_end - 1 in
+// halves, so two files of them may be written at once.
+uint64_t AdjacencyMidpoint(const Topology& topology, uint64_t node_end);
 
 // Puts the counters into `meta`: of the nodes whose label ids are `labels`
 // (by node id, from 1) and of `edges` (ids 1 to edges.size()), the edges

@@ -243,15 +243,20 @@ absl::Status ValidateEdge(const kg::v1::Edge& edge,
   if (!status.ok()) return status;
   status = ValidateKey(edge.dst_key(), absl::StrCat(field, ".dst_key"));
   if (!status.ok()) return status;
-  if (!IsIdentifier(edge.type(), true, false)) {
-    return Invalid(
-        absl::StrCat(field, ".type"),
-        absl::StrFormat("'%s' is not an edge type (UPPER_CASE)", edge.type()));
-  }
+  status = ValidateEdgeType(edge.type(), absl::StrCat(field, ".type"));
+  if (!status.ok()) return status;
   status = ValidateProps(edge.props(), absl::StrCat(field, ".props"));
   if (!status.ok()) return status;
   return ValidateSources(edge.sources(), document_key,
                          absl::StrCat(field, ".sources"));
+}
+
+absl::Status ValidateEdgeType(absl::string_view type, absl::string_view field) {
+  if (!IsIdentifier(type, true, false)) {
+    return Invalid(
+        field, absl::StrFormat("'%s' is not an edge type (UPPER_CASE)", type));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status ValidateDocumentKey(absl::string_view key,

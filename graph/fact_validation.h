@@ -22,6 +22,9 @@ absl::Status ValidateEdge(const kg::v1::Edge& edge,
                           absl::string_view document_key,
                           absl::string_view field);
 
+// An edge type alone (UPPER_CASE), as ValidateEdge checks it.
+absl::Status ValidateEdgeType(absl::string_view type, absl::string_view field);
+
 // A document key alone: "doc:<id>".
 absl::Status ValidateDocumentKey(absl::string_view key,
                                  absl::string_view field);

@@ -301,22 +301,22 @@ absl::StatusOr<Loaded<std::unique_ptr<graph::GraphStore>>> LoadKg(
   if (!store.ok()) return store.status();
   auto loader = (*store)->NewBulkLoader("doc:compare");
   if (!loader.ok()) return loader.status();
-  std::vector<std::string> keys(graph->node_count());
+  // The store's ids of the CSV's nodes, so edges name their ends by id.
+  std::vector<uint64_t> ids(graph->node_count());
   absl::Status status;
+  kg::v1::Node node;
   for (uint32_t id = 0; status.ok() && id < graph->node_count(); ++id) {
-    keys[id] = graph->KeyOf(id);
-    kg::v1::Node node;
-    node.set_key(keys[id]);
+    node.set_key(graph->KeyOf(id));
     node.set_label(LabelName(graph->labels[id]));
     node.set_name(graph->NameOf(id));
-    status = (*loader)->AddNode(node);
+    absl::StatusOr<uint64_t> added = (*loader)->AddNode(node);
+    status = added.status();
+    if (added.ok()) ids[id] = *added;
   }
-  kg::v1::Edge edge;
   for (size_t i = 0; status.ok() && i < graph->edges.size(); ++i) {
-    edge.set_src_key(keys[graph->edges[i].src]);
-    edge.set_dst_key(keys[graph->edges[i].dst]);
-    edge.set_type(EdgeTypeName(graph->edges[i].type));
-    status = (*loader)->AddEdge(edge);
+    const GraphEdge& edge = graph->edges[i];
+    status = (*loader)->AddEdgeBetween(ids[edge.src], EdgeTypeName(edge.type),
+                                       ids[edge.dst]);
   }
   if (status.ok()) status = (*loader)->Finish().status();
   if (!status.ok()) return status;

@@ -68,16 +68,27 @@ std::unique_ptr<GraphStore> OpenStore(const std::string& path) {
   return store.ok() ? *std::move(store) : nullptr;
 }
 
+// With `by_id`, edges without properties or sources name their ends by the
+// ids AddNode returned.
 absl::StatusOr<kg::v1::CommitSummary> BulkLoad(GraphStore& store,
-                                               const DocumentFacts& facts) {
+                                               const DocumentFacts& facts,
+                                               bool by_id = false) {
   absl::StatusOr<std::unique_ptr<BulkLoader>> loader =
       store.NewBulkLoader(facts.document_key);
   if (!loader.ok()) return loader.status();
+  std::map<std::string, uint64_t> ids;
   for (const kg::v1::Node& node : facts.nodes) {
-    if (absl::Status s = (*loader)->AddNode(node); !s.ok()) return s;
+    absl::StatusOr<uint64_t> id = (*loader)->AddNode(node);
+    if (!id.ok()) return id.status();
+    ids[node.key()] = *id;
   }
   for (const kg::v1::Edge& edge : facts.edges) {
-    if (absl::Status s = (*loader)->AddEdge(edge); !s.ok()) return s;
+    absl::Status s =
+        by_id && edge.props().empty() && edge.sources().empty()
+            ? (*loader)->AddEdgeBetween(ids.at(edge.src_key()), edge.type(),
+                                        ids.at(edge.dst_key()))
+            : (*loader)->AddEdge(edge);
+    if (!s.ok()) return s;
   }
   return (*loader)->Finish();
 }
@@ -148,6 +159,14 @@ TEST(BulkLoadTest, ReadsLikeACommitAndStaysConsistent) {
   absl::StatusOr<ConsistencyReport> report = loaded->CheckConsistency();
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_TRUE(report->ok());
+  // Edges named by the ids AddNode returned load the same.
+  std::unique_ptr<GraphStore> by_id = OpenStore(dir.Sub("by_id"));
+  ASSERT_NE(by_id, nullptr);
+  summary = BulkLoad(*by_id, facts, /*by_id=*/true);
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  EXPECT_EQ(summary->edges_created(), facts.edges.size());
+  EXPECT_EQ(Reads(*by_id), Reads(*committed));
+  EXPECT_TRUE(IsConsistent(dir.Sub("by_id")));
 
   // Commits and removals go on from the loaded state; the topology loaded
   // at reopen agrees.
@@ -180,8 +199,10 @@ TEST(BulkLoadTest, RejectsBadInputAndNonEmptyStores) {
   auto loader = store->NewBulkLoader("doc:bulk");
   ASSERT_TRUE(loader.ok());
   kg::v1::Node node = MakeNode(KeyOf(1), "Organization", "One");
-  ASSERT_TRUE((*loader)->AddNode(node).ok());
-  absl::Status repeated = (*loader)->AddNode(node);
+  absl::StatusOr<uint64_t> id = (*loader)->AddNode(node);
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(*id, 1u);
+  absl::Status repeated = (*loader)->AddNode(node).status();
   EXPECT_TRUE(absl::IsInvalidArgument(repeated));
   EXPECT_NE(repeated.message().find("node.key"), std::string::npos);
   absl::Status unknown_end =
@@ -190,8 +211,17 @@ TEST(BulkLoadTest, RejectsBadInputAndNonEmptyStores) {
   EXPECT_NE(unknown_end.message().find("edge.dst_key"), std::string::npos);
   EXPECT_TRUE(absl::IsInvalidArgument(
       (*loader)->AddEdge(MakeEdge(KeyOf(1), "lower", KeyOf(1)))));
+  // AddNode gave the first node id 1; no node has id 2.
+  absl::Status unknown_id = (*loader)->AddEdgeBetween(1, "PLEDGED", 2);
+  EXPECT_TRUE(absl::IsFailedPrecondition(unknown_id));
+  EXPECT_NE(unknown_id.message().find("edge.dst_id"), std::string::npos);
+  EXPECT_TRUE(
+      absl::IsFailedPrecondition((*loader)->AddEdgeBetween(0, "PLEDGED", 1)));
+  absl::Status bad_type = (*loader)->AddEdgeBetween(1, "lower", 1);
+  EXPECT_TRUE(absl::IsInvalidArgument(bad_type));
+  EXPECT_NE(bad_type.message().find("edge.type"), std::string::npos);
   ASSERT_TRUE((*loader)->AddEdge(MakeEdge(KeyOf(1), "PLEDGED", KeyOf(1))).ok());
-  ASSERT_TRUE((*loader)->AddEdge(MakeEdge(KeyOf(1), "PLEDGED", KeyOf(1))).ok());
+  ASSERT_TRUE((*loader)->AddEdgeBetween(1, "PLEDGED", 1).ok());
   EXPECT_TRUE(absl::IsInvalidArgument((*loader)->Finish().status()));
   loader->reset();
   // Nothing was written but dictionary entries.
@@ -217,9 +247,9 @@ constexpr int kEdgesPerNode = 50;
 
 absl::Status AddManyNodes(BulkLoader& loader) {
   for (int i = 0; i < kManyNodes; ++i) {
-    absl::Status s = loader.AddNode(
-        MakeNode(KeyOf(i), i % 3 == 0 ? "State" : "Organization", "N"));
-    if (!s.ok()) return s;
+    kg::v1::Node node =
+        MakeNode(KeyOf(i), i % 3 == 0 ? "State" : "Organization", "N");
+    if (absl::Status s = loader.AddNode(node).status(); !s.ok()) return s;
   }
   return absl::OkStatus();
 }

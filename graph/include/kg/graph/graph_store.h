@@ -11,6 +11,7 @@
 #ifndef KG_GRAPH_GRAPH_STORE_H_
 #define KG_GRAPH_GRAPH_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -53,14 +54,23 @@ class BulkLoader {
  public:
   virtual ~BulkLoader() = default;
 
-  // InvalidArgument naming the field ("node.key: ...") for a malformed
-  // node, or one whose key was added before.
-  virtual absl::Status AddNode(const kg::v1::Node& node) = 0;
+  // The node's id in the store, for AddEdgeBetween. InvalidArgument
+  // naming the field ("node.key: ...") for a malformed node, or one whose
+  // key was added before.
+  virtual absl::StatusOr<uint64_t> AddNode(const kg::v1::Node& node) = 0;
 
   // InvalidArgument for a malformed edge; FailedPrecondition naming the
   // end when a key was not added as a node. Edges are written in the
   // background: a failure writing earlier ones may be returned here.
   virtual absl::Status AddEdge(const kg::v1::Edge& edge) = 0;
+
+  // AddEdge of an edge with no properties and no sources, its ends given
+  // by the ids AddNode returned: no key is looked up again.
+  // InvalidArgument naming "edge.type" for a malformed type;
+  // FailedPrecondition naming the end ("edge.src_id") for an id AddNode
+  // did not return.
+  virtual absl::Status AddEdgeBetween(uint64_t src_id, absl::string_view type,
+                                      uint64_t dst_id) = 0;
 
   // Makes everything added visible, atomically. InvalidArgument when two
   // edges share (src, type, dst); FailedPrecondition when the store took
