@@ -254,6 +254,15 @@ class RocksSnapshot : public Snapshot {
     return edges;
   }
 
+  absl::StatusOr<std::vector<EdgeSources>> GetEdgeSourcesById(
+      const std::vector<uint64_t>& ids) override {
+    absl::StatusOr<std::vector<EdgeSources>> sources =
+        records_.LoadEdgeSources(ids);
+    if (absl::IsDataLoss(sources.status()))
+      return Missing(schema::kEdges, ids, sources);
+    return sources;
+  }
+
   absl::StatusOr<std::string> NodeLabel(uint64_t id) override {
     uint32_t label = 0;
     if (records_.topology() != nullptr) {

@@ -72,20 +72,30 @@ absl::StatusOr<kg::v1::Node> SnapshotRecords::LoadNode(uint64_t id) const {
   return ParseNode(id, s, schema::ToView(value));
 }
 
-absl::StatusOr<std::vector<kg::v1::Node>> SnapshotRecords::LoadNodes(
-    const std::vector<uint64_t>& ids) const {
+template <typename Record, typename Parse>
+absl::StatusOr<std::vector<Record>> SnapshotRecords::LoadBatch(
+    schema::Family family, const std::vector<uint64_t>& ids,
+    Parse parse) const {
   std::vector<rocksdb::PinnableSlice> values(ids.size());
   std::vector<rocksdb::Status> reads(ids.size());
-  MultiRead(schema::kNodes, ids, values.data(), reads.data());
-  std::vector<kg::v1::Node> nodes;
-  nodes.reserve(ids.size());
+  MultiRead(family, ids, values.data(), reads.data());
+  std::vector<Record> out;
+  out.reserve(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
-    absl::StatusOr<kg::v1::Node> node =
-        ParseNode(ids[i], reads[i], schema::ToView(values[i]));
-    if (!node.ok()) return node.status();
-    nodes.push_back(*std::move(node));
+    absl::StatusOr<Record> record =
+        parse(ids[i], reads[i], schema::ToView(values[i]));
+    if (!record.ok()) return record.status();
+    out.push_back(*std::move(record));
   }
-  return nodes;
+  return out;
+}
+
+absl::StatusOr<std::vector<kg::v1::Node>> SnapshotRecords::LoadNodes(
+    const std::vector<uint64_t>& ids) const {
+  return LoadBatch<kg::v1::Node>(
+      schema::kNodes, ids,
+      [this](uint64_t id, const rocksdb::Status& read,
+             absl::string_view value) { return ParseNode(id, read, value); });
 }
 
 void SnapshotRecords::MultiRead(schema::Family family,
@@ -122,21 +132,36 @@ absl::StatusOr<kg::v1::Edge> SnapshotRecords::LoadEdge(uint64_t id) {
 
 absl::StatusOr<std::vector<kg::v1::Edge>> SnapshotRecords::LoadEdges(
     const std::vector<uint64_t>& ids) {
-  std::vector<rocksdb::PinnableSlice> values(ids.size());
-  std::vector<rocksdb::Status> reads(ids.size());
-  MultiRead(schema::kEdges, ids, values.data(), reads.data());
-  std::vector<kg::v1::Edge> edges;
-  edges.reserve(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    absl::StatusOr<kg::v1::Edge> edge =
-        ParseEdge(ids[i], reads[i], schema::ToView(values[i]));
-    if (!edge.ok()) return edge.status();
-    edges.push_back(*std::move(edge));
-  }
-  return edges;
+  return LoadBatch<kg::v1::Edge>(
+      schema::kEdges, ids,
+      [this](uint64_t id, const rocksdb::Status& read,
+             absl::string_view value) { return ParseEdge(id, read, value); });
 }
 
-absl::StatusOr<kg::v1::Edge> SnapshotRecords::ParseEdge(
+absl::StatusOr<std::vector<EdgeSources>> SnapshotRecords::LoadEdgeSources(
+    const std::vector<uint64_t>& ids) const {
+  return LoadBatch<EdgeSources>(
+      schema::kEdges, ids,
+      [](uint64_t id, const rocksdb::Status& read,
+         absl::string_view value) -> absl::StatusOr<EdgeSources> {
+        absl::StatusOr<kg::storage::EdgeRecord> record =
+            ParseEdgeRecord(id, read, value);
+        if (!record.ok()) return record.status();
+        // The record is this call's own: its sources move, in the order
+        // an edge's view lists them.
+        EdgeSources sources;
+        for (kg::storage::Assertion& assertion :
+             *record->mutable_assertions()) {
+          const int count = assertion.sources_size();
+          std::vector<kg::v1::Source*> taken(count);
+          assertion.mutable_sources()->ExtractSubrange(0, count, taken.data());
+          for (kg::v1::Source* source : taken) sources.AddAllocated(source);
+        }
+        return sources;
+      });
+}
+
+absl::StatusOr<kg::storage::EdgeRecord> SnapshotRecords::ParseEdgeRecord(
     uint64_t id, const rocksdb::Status& read, absl::string_view value) {
   if (!read.ok()) {
     return absl::DataLossError(absl::StrCat("missing edge record ", id));
@@ -145,7 +170,15 @@ absl::StatusOr<kg::v1::Edge> SnapshotRecords::ParseEdge(
   if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
     return absl::DataLossError(absl::StrCat("corrupt edge record ", id));
   }
-  return ViewEdge(id, record);
+  return record;
+}
+
+absl::StatusOr<kg::v1::Edge> SnapshotRecords::ParseEdge(
+    uint64_t id, const rocksdb::Status& read, absl::string_view value) {
+  absl::StatusOr<kg::storage::EdgeRecord> record =
+      ParseEdgeRecord(id, read, value);
+  if (!record.ok()) return record.status();
+  return ViewEdge(id, *record);
 }
 
 absl::StatusOr<kg::v1::Edge> SnapshotRecords::ViewEdge(

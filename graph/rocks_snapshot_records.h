@@ -71,6 +71,10 @@ class SnapshotRecords {
   // page of edges costs one pass through RocksDB instead of one a record.
   absl::StatusOr<std::vector<kg::v1::Edge>> LoadEdges(
       const std::vector<uint64_t>& ids);
+  // The sources of the edges with ids `ids`, in that order, read with one
+  // MultiGet: what their views list, without the rest of the views.
+  absl::StatusOr<std::vector<EdgeSources>> LoadEdgeSources(
+      const std::vector<uint64_t>& ids) const;
   // The view of an edge record read otherwise (by a scan).
   absl::StatusOr<kg::v1::Edge> ViewEdge(uint64_t id,
                                         const kg::storage::EdgeRecord& record);
@@ -87,6 +91,12 @@ class SnapshotRecords {
   absl::StatusOr<std::string> NodeKey(uint64_t id);
 
  private:
+  // The records of `ids` in `family`, in that order, read with one
+  // MultiGet and each made by `parse(id, read status, value)`.
+  template <typename Record, typename Parse>
+  absl::StatusOr<std::vector<Record>> LoadBatch(
+      schema::Family family, const std::vector<uint64_t>& ids,
+      Parse parse) const;
   // Reads the records of `ids` in `family` with one MultiGet into
   // `values` and `reads` (ids.size() each).
   void MultiRead(schema::Family family, const std::vector<uint64_t>& ids,
@@ -96,6 +106,9 @@ class SnapshotRecords {
   absl::StatusOr<kg::v1::Node> ParseNode(uint64_t id,
                                          const rocksdb::Status& read,
                                          absl::string_view value) const;
+  // The edge record `value` that a read of `id` returned with `read`.
+  static absl::StatusOr<kg::storage::EdgeRecord> ParseEdgeRecord(
+      uint64_t id, const rocksdb::Status& read, absl::string_view value);
   // The view of the edge record `value` that a read of `id` returned
   // with `read`.
   absl::StatusOr<kg::v1::Edge> ParseEdge(uint64_t id,

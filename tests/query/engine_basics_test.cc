@@ -39,6 +39,21 @@ class EngineBasicsTest : public EngineTest {
     return std::make_unique<graph::query::NodeScan>(
         *context_, graph::query::NodeScanSpec());
   }
+
+  // The ids of the edges of network:wps (two or more), reversed so that a
+  // batch of them is not in key order.
+  std::vector<uint64_t> ReversedEdgeIds() {
+    absl::StatusOr<AdjacencyPage> page = snapshot_->ListAdjacent(
+        Id("network:wps"), Direction::kBoth, {}, "", 100);
+    EXPECT_TRUE(page.ok()) << page.status();
+    std::vector<uint64_t> ids;
+    if (!page.ok()) return ids;
+    for (const graph::AdjacentEdge& edge : page->edges) {
+      ids.insert(ids.begin(), edge.edge_id);
+    }
+    EXPECT_GE(ids.size(), 2);
+    return ids;
+  }
 };
 
 TEST(ValueTest, OrderValuesOrdersNumbersAcrossTypesAndNullLast) {
@@ -200,15 +215,8 @@ TEST_F(EngineBasicsTest, SnapshotReadsByInternalId) {
 }
 
 TEST_F(EngineBasicsTest, SnapshotReadsEdgesInABatchLikeOneByOne) {
-  absl::StatusOr<AdjacencyPage> page =
-      snapshot_->ListAdjacent(Id("network:wps"), Direction::kBoth, {}, "", 100);
-  ASSERT_TRUE(page.ok()) << page.status();
-  ASSERT_GE(page->edges.size(), 2);
-  // Reversed, so that the batch is not in key order.
-  std::vector<uint64_t> ids;
-  for (const graph::AdjacentEdge& edge : page->edges) {
-    ids.insert(ids.begin(), edge.edge_id);
-  }
+  std::vector<uint64_t> ids = ReversedEdgeIds();
+  ASSERT_FALSE(ids.empty());
   absl::StatusOr<std::vector<kg::v1::Edge>> edges =
       snapshot_->GetEdgesById(ids);
   ASSERT_TRUE(edges.ok()) << edges.status();
@@ -226,6 +234,30 @@ TEST_F(EngineBasicsTest, SnapshotReadsEdgesInABatchLikeOneByOne) {
   absl::StatusOr<std::vector<kg::v1::Edge>> none = snapshot_->GetEdgesById({});
   ASSERT_TRUE(none.ok()) << none.status();
   EXPECT_TRUE(none->empty());
+}
+
+TEST_F(EngineBasicsTest, SnapshotReadsEdgeSourcesAsTheViewsListThem) {
+  std::vector<uint64_t> ids = ReversedEdgeIds();
+  ASSERT_FALSE(ids.empty());
+  absl::StatusOr<std::vector<graph::EdgeSources>> sources =
+      snapshot_->GetEdgeSourcesById(ids);
+  ASSERT_TRUE(sources.ok()) << sources.status();
+  ASSERT_EQ(sources->size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    absl::StatusOr<kg::v1::Edge> one = snapshot_->GetEdgeById(ids[i]);
+    ASSERT_TRUE(one.ok()) << one.status();
+    ASSERT_GT(one->sources_size(), 0) << ids[i];
+    ASSERT_EQ((*sources)[i].size(), one->sources_size()) << ids[i];
+    for (int s = 0; s < one->sources_size(); ++s) {
+      EXPECT_TRUE(MessageDifferencer::Equals((*sources)[i][s], one->sources(s)))
+          << ids[i];
+    }
+  }
+
+  ids.push_back(1u << 30);
+  absl::Status unknown = snapshot_->GetEdgeSourcesById(ids).status();
+  EXPECT_TRUE(absl::IsNotFound(unknown)) << unknown;
+  EXPECT_THAT(unknown.message(), HasSubstr(absl::StrCat(1u << 30)));
 }
 
 TEST_F(EngineBasicsTest, SnapshotReadsNodesInABatchLikeOneByOne) {

@@ -22,6 +22,9 @@ namespace kg::graph {
 
 enum class Direction { kOut, kIn, kBoth };
 
+// The sources of one edge.
+using EdgeSources = google::protobuf::RepeatedPtrField<kg::v1::Source>;
+
 // Nodes matching every filter set. With no filter: every node.
 struct NodeQuery {
   std::string label;
@@ -119,6 +122,12 @@ class Snapshot {
   // The edges with the ids, in that order, read in one batch: cheaper
   // than GetEdgeById for each. NotFound naming an id no edge has.
   virtual absl::StatusOr<std::vector<kg::v1::Edge>> GetEdgesById(
+      const std::vector<uint64_t>& ids) = 0;
+  // The sources of the edges with the ids, in that order, read in one
+  // batch: what their GetEdgesById views list, without the rest of the
+  // views (their ends' keys, type, properties). NotFound naming an id no
+  // edge has.
+  virtual absl::StatusOr<std::vector<EdgeSources>> GetEdgeSourcesById(
       const std::vector<uint64_t>& ids) = 0;
   // The nodes with the ids, in that order, read in one batch (as
   // GetEdgesById). NotFound naming an id no node has.
