@@ -55,16 +55,18 @@ class RocksBulkLoader : public BulkLoader {
     if (absl::Status s = ValidateNode(node, document_key_, "node"); !s.ok()) {
       return s;
     }
-    const uint64_t id = labels_.size();
-    if (!node_ids_.Add(node.key(), id)) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("node.key: '%s' was added before", node.key()));
-    }
+    // Names are interned before the key takes an id, so a node that fails
+    // leaves no id behind for the next node to be given too.
     absl::StatusOr<uint32_t> label = Intern(DictKind::kLabel, node.label());
     if (!label.ok()) return label.status();
     for (const auto& [name, value] : node.props()) {
       absl::StatusOr<uint32_t> prop = Intern(DictKind::kProperty, name);
       if (!prop.ok()) return prop.status();
+    }
+    const uint64_t id = labels_.size();
+    if (!node_ids_.Add(node.key(), id)) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("node.key: '%s' was added before", node.key()));
     }
     labels_.push_back(*label);
     node_record_.Clear();

@@ -29,7 +29,7 @@ class TableFile {
 
   // Adds the finished file (nothing when empty) to `ingest`, to the
   // argument of its family if `ingest` has one: RocksDB takes one a
-  // family. Files of one family must be added in key order.
+  // family. Files of one family must not overlap in key range.
   void AddTo(std::vector<rocksdb::IngestExternalFileArg>* ingest) const;
 
  private:

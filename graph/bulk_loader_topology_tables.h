@@ -21,7 +21,8 @@ absl::Status WriteAdjacencyTable(const Topology& topology, uint64_t node_begin,
                                  uint64_t node_end, TableFile* adj);
 
 // The node id that splits the `adj` entries of nodes 1 to node_end - 1 in
-// halves, so two files of them may be written at once.
+// halves, so two files of them may be written at once: `adj` keys lead
+// with the node id, so the two files' key ranges do not overlap.
 uint64_t AdjacencyMidpoint(const Topology& topology, uint64_t node_end);
 
 // Puts the counters into `meta`: of the nodes whose label ids are `labels`

@@ -163,9 +163,10 @@ absl::StatusOr<std::vector<EdgeSources>> SnapshotRecords::LoadEdgeSources(
 
 absl::StatusOr<kg::storage::EdgeRecord> SnapshotRecords::ParseEdgeRecord(
     uint64_t id, const rocksdb::Status& read, absl::string_view value) {
-  if (!read.ok()) {
+  if (read.IsNotFound()) {
     return absl::DataLossError(absl::StrCat("missing edge record ", id));
   }
+  if (!read.ok()) return FromRocks(read);
   kg::storage::EdgeRecord record;
   if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
     return absl::DataLossError(absl::StrCat("corrupt edge record ", id));

@@ -86,7 +86,9 @@ absl::Status ForEachRow(const std::string& dir, const char* file, Parse parse) {
   if (!in) return absl::NotFoundError(path + ": cannot open");
   // One read of the whole file: a character at a time costs as much as
   // parsing it.
-  std::string contents(static_cast<size_t>(in.tellg()), '\0');
+  const std::streamoff size = in.tellg();
+  if (size < 0) return absl::InternalError(path + ": cannot size");
+  std::string contents(static_cast<size_t>(size), '\0');
   in.seekg(0);
   if (!in.read(contents.data(), contents.size())) {
     return absl::InternalError(path + ": cannot read");
