@@ -206,7 +206,8 @@ bool IsReportingVerb(absl::string_view norm) {
       "emphasized", "emphasised", "announced",   "warned",     "urged",
       "welcomed",   "expressed",  "indicated",   "described",  "remarked",
       "recalled",   "pointed",    "observed",    "declared",   "hopes",
-      "expects",    "urges",      "believes"};
+      "hoped",      "expects",    "expected",    "urges",      "believes",
+      "believed"};
   return verbs->contains(norm);
 }
 

@@ -89,12 +89,15 @@ class CommitmentReader {
         continue;
       }
       if (block.kind == BlockKind::kParagraph) {
-        if (IntroducesRecommendations(context_.Of(block.content))) {
+        // A paragraph that introduces a list asks through its items, not
+        // as a request of its own.
+        bool introduces = IntroducesRecommendations(context_.Of(block.content));
+        if (introduces) {
           intro = &block;
         } else if (!in_section) {
           intro = nullptr;
         }
-        Pledges(block);
+        Statements(block, /*requests=*/!introduces);
         continue;
       }
       if (block.kind == BlockKind::kListItem) {
@@ -107,7 +110,7 @@ class CommitmentReader {
         } else if (in_section || intro != nullptr) {
           Recommendation(block, intro);
         } else {
-          Pledges(block);
+          Statements(block, /*requests=*/true);
         }
       }
     }
@@ -344,59 +347,66 @@ class CommitmentReader {
                request.addressee->key);
   }
 
-  void Pledges(const Block& block) {
+  // The pledges and, with `requests`, the requests in reported speech of
+  // a paragraph or reporting item; one sentence may make both.
+  void Statements(const Block& block, bool requests) {
+    for (const Span& sentence : block.sentences) {
+      std::optional<SpeakerRequest> request;
+      if (requests) request = FindSpeakerRequest(context_, sentence);
+      Pledge(block, sentence,
+             request.has_value() ? request->addressee : nullptr);
+      if (request.has_value()) Request(*request, sentence);
+    }
+  }
+
+  // The pledge `sentence` makes, if any; the group `asked` by a request in
+  // it ("hopes regional organizations will ...") pledges nothing.
+  void Pledge(const Block& block, Span sentence, const Mention* asked) {
     static const std::regex kPledge(
         R"(\b(?:pledged?|pledges|committed\s+to|commits\s+to|signed\s+up\s+to|has\s+signed|signed\s+an?\s+(?:agreement|memorandum|arrangement)|announced\s+(?:new\s+|additional\s+|further\s+)?(?:support|funding|contributions?|financing)|undertook\s+to|undertakes\s+to|plans?\s+to|intends?\s+to|will\s+(?:also\s+)?[a-z]+)\b)",
         std::regex::icase);
-    for (const Span& sentence : block.sentences) {
-      if (std::optional<SpeakerRequest> request =
-              FindSpeakerRequest(context_, sentence)) {
-        Request(*request, sentence);
-        continue;
-      }
-      std::string s(context_.Of(sentence));
-      std::smatch m;
-      if (!std::regex_search(s, m, kPledge)) continue;
-      Span before{sentence.start,
-                  sentence.start + static_cast<size_t>(m.position(0))};
-      std::vector<const Mention*> actors;
-      for (const Mention* a : context_.MentionsIn(before)) {
-        if (IsActorLabel(a->label) && a->label != "Person") actors.push_back(a);
-      }
-      if (actors.empty()) continue;
-      const Mention* actor = actors.back();
-      std::vector<const Mention*> pledgers = Coordinated(context_, actors);
-      // A future or intention ("will", "plans to") pledges only when its
-      // actor is the sentence's subject: named within its first words.
-      bool firm = !absl::StartsWith(Lower(m.str(0)), "will") &&
-                  !absl::StartsWith(Lower(m.str(0)), "plan") &&
-                  !absl::StartsWith(Lower(m.str(0)), "intend");
-      if (!firm && actor->span.start > sentence.start + kSubjectWindowBytes) {
-        continue;
-      }
-      std::string key = NewCommitment(sentence, "pledge", s, kPledgeConfidence);
-      for (const Mention* pledger : pledgers) {
-        context_.AddEdge(pledger->key, "PLEDGED", key, sentence,
-                         "pledge-sentence", kPledgeConfidence);
-      }
-      // A pledge is made under the frameworks it names, else under those
-      // its paragraph named before it ("announced new support for the
-      // Elsie Initiative. Canada pledged ..."), not under the document's.
-      Span pledged{before.end, sentence.end};
-      std::vector<const Mention*> frameworks =
-          context_.MentionsIn(pledged, {"Framework"});
-      if (frameworks.empty()) {
-        frameworks = context_.MentionsIn({block.content.start, sentence.start},
-                                         {"Framework"});
-      }
-      Attributes(key, pledged, frameworks, actor->key);
-      if (absl::StrContains(Lower(m.str(0)), "signed up") ||
-          absl::StrContains(Lower(m.str(0)), "has signed")) {
-        for (const Mention* f :
-             context_.MentionsIn({before.end, sentence.end}, {"Framework"})) {
-          context_.AddEdge(actor->key, "SIGNED", f->key, sentence,
-                           "signed-up-to", kPledgeConfidence);
-        }
+    std::string s(context_.Of(sentence));
+    std::smatch m;
+    if (!std::regex_search(s, m, kPledge)) return;
+    Span before{sentence.start,
+                sentence.start + static_cast<size_t>(m.position(0))};
+    std::vector<const Mention*> actors;
+    for (const Mention* a : context_.MentionsIn(before)) {
+      if (IsActorLabel(a->label) && a->label != "Person") actors.push_back(a);
+    }
+    if (actors.empty() || actors.back() == asked) return;
+    const Mention* actor = actors.back();
+    std::vector<const Mention*> pledgers = Coordinated(context_, actors);
+    // A future or intention ("will", "plans to") pledges only when its
+    // actor is the sentence's subject: named within its first words.
+    bool firm = !absl::StartsWith(Lower(m.str(0)), "will") &&
+                !absl::StartsWith(Lower(m.str(0)), "plan") &&
+                !absl::StartsWith(Lower(m.str(0)), "intend");
+    if (!firm && actor->span.start > sentence.start + kSubjectWindowBytes) {
+      return;
+    }
+    std::string key = NewCommitment(sentence, "pledge", s, kPledgeConfidence);
+    for (const Mention* pledger : pledgers) {
+      context_.AddEdge(pledger->key, "PLEDGED", key, sentence,
+                       "pledge-sentence", kPledgeConfidence);
+    }
+    // A pledge is made under the frameworks it names, else under those
+    // its paragraph named before it ("announced new support for the
+    // Elsie Initiative. Canada pledged ..."), not under the document's.
+    Span pledged{before.end, sentence.end};
+    std::vector<const Mention*> frameworks =
+        context_.MentionsIn(pledged, {"Framework"});
+    if (frameworks.empty()) {
+      frameworks = context_.MentionsIn({block.content.start, sentence.start},
+                                       {"Framework"});
+    }
+    Attributes(key, pledged, frameworks, actor->key);
+    if (absl::StrContains(Lower(m.str(0)), "signed up") ||
+        absl::StrContains(Lower(m.str(0)), "has signed")) {
+      for (const Mention* f :
+           context_.MentionsIn({before.end, sentence.end}, {"Framework"})) {
+        context_.AddEdge(actor->key, "SIGNED", f->key, sentence, "signed-up-to",
+                         kPledgeConfidence);
       }
     }
   }

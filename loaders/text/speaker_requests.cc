@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "kg/graph/text_normalize.h"
@@ -22,26 +23,53 @@ const std::regex& ActsAfter() {
   return *pattern;
 }
 
+// Word stems of kRequestVerbs: a window without one asks no one, and
+// needs no regular expression.
+bool MayNameRequestVerb(absl::string_view window) {
+  const std::string lower = absl::AsciiStrToLower(window);
+  for (absl::string_view stem : {"expect", "hope", "urge", "want", "ask",
+                                 "request", "encourag", "invite", "call"}) {
+    if (absl::StrContains(lower, stem)) return true;
+  }
+  return false;
+}
+
+// Where the block before the one `pos` lies in starts (0 in the first
+// two blocks): "he" / "she" refers to someone named that recently.
+size_t PreviousBlockStart(const RuleContext& context, size_t pos) {
+  const std::vector<Block>& blocks = context.blocks();
+  auto after = std::upper_bound(
+      blocks.begin(), blocks.end(), pos,
+      [](size_t p, const Block& block) { return p < block.span.start; });
+  size_t index = static_cast<size_t>(after - blocks.begin());
+  return index >= 2 ? blocks[index - 2].span.start : 0;
+}
+
 // The speaker of a request whose subject word is `subject`, ending at
 // `subject_end`: the person named there, or the last person named before
 // whose surname it is; for "he" / "she", the last person named before
-// the sentence.
+// the sentence in its block or the block before.
 const Mention* Speaker(const RuleContext& context, Span sentence,
                        absl::string_view subject, size_t subject_end) {
-  std::vector<const Mention*> people =
-      context.MentionsIn({0, subject_end}, {"Person"});
   const std::string word = graph::NormalizeName(subject);
-  if (word == "he" || word == "she") {
-    auto before = std::find_if(
-        people.rbegin(), people.rend(),
-        [&](const Mention* m) { return m->span.end <= sentence.start; });
-    return before == people.rend() ? nullptr : *before;
-  }
-  for (auto it = people.rbegin(); it != people.rend(); ++it) {
-    if ((*it)->span.end == subject_end ||
-        absl::EndsWith(graph::NormalizeName((*it)->name),
+  const bool pronoun = word == "he" || word == "she";
+  const size_t end = pronoun ? sentence.start : subject_end;
+  const size_t earliest =
+      pronoun ? PreviousBlockStart(context, sentence.start) : 0;
+  // Mentions are in document order: walk back from the first one that
+  // starts at or after `end`, not through a list built from the start.
+  const std::vector<Mention>& mentions = *context.document().mentions;
+  auto it = std::lower_bound(
+      mentions.begin(), mentions.end(), end,
+      [](const Mention& m, size_t e) { return m.span.start < e; });
+  while (it != mentions.begin()) {
+    const Mention& person = *--it;
+    if (person.span.start < earliest) break;
+    if (person.label != "Person" || person.span.end > end) continue;
+    if (pronoun || person.span.end == subject_end ||
+        absl::EndsWith(graph::NormalizeName(person.name),
                        absl::StrCat(" ", word))) {
-      return *it;
+      return &person;
     }
   }
   return nullptr;
@@ -65,6 +93,7 @@ std::optional<SpeakerRequest> FindSpeakerRequest(const RuleContext& context,
         sentence.start,
         addressee->span.start - std::min(addressee->span.start, kWindowBytes));
     std::string before(context.Of({from, addressee->span.start}));
+    if (!MayNameRequestVerb(before)) continue;
     std::string after(context.Of(
         {addressee->span.end,
          std::min(sentence.end, addressee->span.end + kWindowBytes)}));
@@ -80,13 +109,17 @@ std::optional<SpeakerRequest> FindSpeakerRequest(const RuleContext& context,
     SpeakerRequest request;
     request.addressee = addressee;
     for (const FoundEdge& e : context.edges()) {
+      // A mission is no actor that recommends (ONTOLOGY.md).
       if (e.src == speaker->key && e.type == "HOLDS_POSITION" &&
+          !absl::StartsWith(e.dst, "mission:") &&
           std::find(request.authors.begin(), request.authors.end(), e.dst) ==
               request.authors.end()) {
         request.authors.push_back(e.dst);
       }
     }
-    if (request.authors.empty()) request.authors.push_back(speaker->key);
+    // A person speaks for the bodies they hold a position in; one who
+    // holds none is no actor that recommends.
+    if (request.authors.empty()) continue;
     return request;
   }
   return std::nullopt;

@@ -1,7 +1,8 @@
 // Requests in reported speech: a news story tells what an official asks
-// of others with a reporting verb ("the minister urged Member States to
-// ...", "she hopes regional organizations will ..."). Each such request is
-// a commitment the speaker's office recommends to the group it names.
+// of others with a reporting verb ("Ana Ruiz urged Member States to ...",
+// "Ruiz urged ...", "she hopes regional organizations will ..."). Each
+// such request is a commitment the speaker's office recommends to the
+// group it names.
 #ifndef KG_TEXT_SPEAKER_REQUESTS_H_
 #define KG_TEXT_SPEAKER_REQUESTS_H_
 
@@ -14,16 +15,20 @@
 namespace kg::text {
 
 struct SpeakerRequest {
-  // The bodies the speaker holds a position in, else the speaker.
+  // The bodies other than missions the speaker holds a position in (never
+  // empty).
   std::vector<std::string> authors;
   // Whom the request asks: the actor named right after the verb, followed
   // by "to" or "will".
   const Mention* addressee = nullptr;
 };
 
-// The request `sentence` makes, if it is "<speaker> <request verb>
-// <actor> to|will ...", where the speaker is a person named right before
-// the verb, or "he" / "she" for the last person named before the sentence.
+// The request `sentence` makes, if it is "<speaker> [also] <request verb>
+// <actor> to|will ...". The word right before the verb names the speaker:
+// a person's name or surname, or "he" / "she" for the last person named
+// before the sentence in its block or the block before ("the minister
+// urged" names no one). None when the speaker holds no position in such a
+// body: a person speaks for the bodies they hold one in.
 std::optional<SpeakerRequest> FindSpeakerRequest(const RuleContext& context,
                                                  Span sentence);
 

@@ -46,6 +46,11 @@ TEST(NamePatternsTest, PeopleByHonorificAppositionAndTitle) {
       ElementsAre("Tom Hanks"));
   EXPECT_THAT(PeopleIn("Director of Studies Rita Mora, added", false),
               ElementsAre("Rita Mora"));
+  // A reporting verb, in either tense, ends a name a title runs into.
+  EXPECT_THAT(PeopleIn("Director of Studies Rita Mora hoped for more", false),
+              ElementsAre("Rita Mora"));
+  EXPECT_THAT(PeopleIn("Head of Logistics Omar Diallo expected cuts", false),
+              ElementsAre("Omar Diallo"));
   EXPECT_THAT(PeopleIn("Kim Park, Lecturer, Open University", true),
               ElementsAre("Kim Park"));
   // A retired rank and a title that stands as an honorific.

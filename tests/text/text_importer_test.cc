@@ -367,20 +367,6 @@ TEST(TextImporterTest, TitlesBeforeNamesEventNamesAndPluralSubjects) {
   EXPECT_TRUE(Has(edges, "unbody:dpo", "IMPLEMENTS", "framework:a4p"));
 }
 
-TEST(TextImporterTest, RequestsInReportedSpeech) {
-  graph::DocumentFacts facts = Extract("news-mine-action-appeal.txt");
-  std::set<Triple> edges = Edges(facts);
-  const std::string urged = "commitment:news-mine-action-appeal-1";
-  const std::string hoped = "commitment:news-mine-action-appeal-2";
-  // What an official urges or hopes a group will do, her office
-  // recommends; "she" is the last person named.
-  EXPECT_TRUE(Has(edges, "unbody:unmas", "RECOMMENDED", urged));
-  EXPECT_TRUE(Has(edges, urged, "ADDRESSED_TO", "org:member-states"));
-  EXPECT_TRUE(Has(edges, "unbody:unmas", "RECOMMENDED", hoped));
-  EXPECT_TRUE(Has(edges, hoped, "ADDRESSED_TO", "org:regional-organizations"));
-  EXPECT_TRUE(Has(edges, hoped, "TARGETS", "mission:MINUSMA"));
-}
-
 TEST(TextImporterTest, GroupsTheTextAsksAndNamesThroughKnownNames) {
   graph::DocumentFacts facts = ExtractText(
       "note.txt",
