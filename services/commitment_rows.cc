@@ -4,6 +4,7 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "kg/graph/query/neighbours.h"
 #include "kg/graph/query/validity.h"
 #include "query_messages.h"
@@ -15,8 +16,6 @@ using graph::Direction;
 using graph::query::Neighbours;
 using graph::query::Step;
 using graph::query::StepFilter;
-
-constexpr char kPledged[] = "PLEDGED";
 
 bool Contains(const std::vector<uint64_t>& ids, uint64_t id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -53,13 +52,14 @@ absl::Status CommitmentRows::Prefetch(absl::Span<const uint64_t> commitments) {
   // edges whose sources they carry, of the commitments the page can still
   // hold rows of (and one row more, to tell whether a page follows).
   std::vector<uint64_t> nodes, edges;
-  std::vector<uint64_t> prepared_now;
+  // Held apart from prepared_ until their sources are read: a read that
+  // fails leaves no commitment there without the sources of its matches.
+  std::vector<std::pair<uint64_t, std::optional<Prepared>>> batch;
   const size_t wanted = limit_ - response_->rows_size() + 1;
   for (uint64_t commitment : commitments) {
     if (edges.size() >= wanted) break;
     absl::StatusOr<std::optional<Prepared>> prepared = Prepare(commitment);
     if (!prepared.ok()) return prepared.status();
-    prepared_now.push_back(commitment);
     if (*prepared) {
       for (const std::vector<uint64_t>* ids :
            {&(*prepared)->outgoing.frameworks,
@@ -72,7 +72,7 @@ absl::Status CommitmentRows::Prefetch(absl::Span<const uint64_t> commitments) {
         edges.push_back(match.edge);
       }
     }
-    prepared_.insert_or_assign(commitment, *std::move(prepared));
+    batch.emplace_back(commitment, *std::move(prepared));
   }
   std::sort(nodes.begin(), nodes.end());
   nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
@@ -81,15 +81,21 @@ absl::Status CommitmentRows::Prefetch(absl::Span<const uint64_t> commitments) {
   absl::StatusOr<std::vector<graph::EdgeSources>> read =
       context_.snapshot().GetEdgeSourcesById(edges);
   if (!read.ok()) return read.status();
+  if (read->size() != edges.size()) {
+    return absl::InternalError(
+        absl::StrCat("GetEdgeSourcesById: ", read->size(), " sources for ",
+                     edges.size(), " edges"));
+  }
   // The sources come back in the order of the commitments' matches.
   auto next = read->begin();
-  for (uint64_t commitment : prepared_now) {
-    std::optional<Prepared>& prepared = prepared_[commitment];
-    if (!prepared) continue;
-    const auto end = next + prepared->matches.size();
-    prepared->sources.assign(std::make_move_iterator(next),
-                             std::make_move_iterator(end));
-    next = end;
+  for (auto& [commitment, prepared] : batch) {
+    if (prepared) {
+      const auto end = next + prepared->matches.size();
+      prepared->sources.assign(std::make_move_iterator(next),
+                               std::make_move_iterator(end));
+      next = end;
+    }
+    prepared_.insert_or_assign(commitment, std::move(prepared));
   }
   return absl::OkStatus();
 }

@@ -27,6 +27,10 @@
 
 namespace kg::services {
 
+// The types of the edges from an actor to its commitments.
+inline constexpr char kPledged[] = "PLEDGED";
+inline constexpr char kRecommended[] = "RECOMMENDED";
+
 // A row's place in the order of rows: by commitment, relation, actor.
 struct CommitmentRowPosition {
   uint64_t commitment = 0;
@@ -54,7 +58,7 @@ class CommitmentRows {
         response_(response) {}
 
   // Reads what the rows of `commitments` need, each kind of record in one
-  // batch.
+  // batch. On an error, keeps none of what it read for them.
   absl::Status Prefetch(absl::Span<const uint64_t> commitments);
 
   // Adds the commitment's rows until the response holds `limit` rows;

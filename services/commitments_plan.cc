@@ -26,9 +26,6 @@ namespace {
 
 using graph::query::QueryContext;
 
-constexpr char kPledged[] = "PLEDGED";
-constexpr char kRecommended[] = "RECOMMENDED";
-
 // Where a page ended: its last row, and where the label scan (if the plan
 // scans) produces the commitment the page stopped at: that row's, or a
 // later one with no row before it.

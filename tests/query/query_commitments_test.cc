@@ -1,11 +1,13 @@
 // QueryService Commitments through a real channel: rows, filters, pages,
-// caps and errors, over the test graph.
+// caps and errors, over the test graph (and 150 commitments more where
+// pages must cross batches of reads).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "query_service_fixture.h"
 
 namespace kg::testing {
@@ -13,6 +15,77 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+
+// What CommitBulk committed: its rows, and of them those a document is a
+// source of and those with two sources.
+struct BulkRows {
+  int all = 0;
+  absl::flat_hash_map<std::string, int> by_document;
+  int two_sourced = 0;
+};
+
+// More commitments than one prefetch batch (64) holds: 150 of kind "bulk"
+// UNDER framework:bulk, from three documents, by four actors. Commitment i
+// is in document i % 3 and PLEDGED by actor i % 4; every fifth is also
+// RECOMMENDED by actor (i + 1) % 4; every seventh pledge is asserted again
+// by document (i + 1) % 3, so that its row has two sources.
+BulkRows CommitBulk(graph::GraphStore& store) {
+  constexpr int kCommitments = 150, kDocuments = 3, kActors = 4;
+  using graph::test::MakeEdge;
+  using graph::test::MakeNode;
+  auto document_key = [](int d) { return absl::StrCat("doc:bulk-", d); };
+  auto actor_key = [](int a) { return absl::StrCat("state:bulk-", a); };
+  std::vector<graph::DocumentFacts> documents;
+  for (int d = 0; d < kDocuments; ++d) {
+    documents.push_back(graph::test::MakeDocument(
+        document_key(d),
+        {MakeNode(document_key(d), "Document", document_key(d), {},
+                  {{"date", graph::test::DateValue(2022, d + 1)}}),
+         MakeNode("framework:bulk", "Framework", "Bulk framework")}));
+    for (int a = 0; a < kActors; ++a) {
+      documents.back().nodes.push_back(
+          MakeNode(actor_key(a), "State", actor_key(a)));
+    }
+  }
+  BulkRows rows;
+  auto add_row = [&](const std::vector<int>& sources) {
+    ++rows.all;
+    for (int d : sources) ++rows.by_document[document_key(d)];
+    if (sources.size() == 2) ++rows.two_sourced;
+  };
+  for (int i = 0; i < kCommitments; ++i) {
+    const std::string key = absl::StrCat("commitment:bulk-", i);
+    const kg::v1::Node node =
+        MakeNode(key, "Commitment", key, {},
+                 {{"kind", graph::StringValue("bulk")},
+                  {"text", graph::StringValue(absl::StrCat("Bulk ", i))}});
+    graph::DocumentFacts& home = documents[i % kDocuments];
+    home.nodes.push_back(node);
+    home.edges.push_back(MakeEdge(key, "UNDER", "framework:bulk"));
+    const kg::v1::Edge pledge =
+        MakeEdge(actor_key(i % kActors), "PLEDGED", key);
+    home.edges.push_back(pledge);
+    if (i % 7 == 0) {
+      graph::DocumentFacts& again = documents[(i + 1) % kDocuments];
+      again.nodes.push_back(node);
+      again.edges.push_back(pledge);
+      add_row({i % kDocuments, (i + 1) % kDocuments});
+    } else {
+      add_row({i % kDocuments});
+    }
+    if (i % 5 == 0) {
+      home.edges.push_back(
+          MakeEdge(actor_key((i + 1) % kActors), "RECOMMENDED", key));
+      add_row({i % kDocuments});
+    }
+  }
+  for (const graph::DocumentFacts& document : documents) {
+    absl::StatusOr<kg::v1::CommitSummary> committed =
+        store.CommitDocument(document);
+    EXPECT_TRUE(committed.ok()) << committed.status();
+  }
+  return rows;
+}
 
 TEST_F(QueryServiceTest, CommitmentsListsWhoPledgedWhat) {
   EXPECT_THAT(AllCommitmentRows(kg::v1::CommitmentsRequest()),
@@ -113,6 +186,48 @@ TEST_F(QueryServiceTest, CommitmentsPagesEveryPlan) {
     int pages = 0;
     EXPECT_EQ(AllCommitmentRows(request, &pages), whole);
     EXPECT_EQ(pages, whole.size());
+  }
+}
+
+// Pages cut anywhere in or across prefetch batches, and rows a document
+// filter leaves out, add up to the one page that holds every row.
+TEST_F(QueryServiceTest, CommitmentsPagesAcrossPrefetchBatches) {
+  const BulkRows bulk = CommitBulk(*store_);
+  // By framework (candidates read and prefetched in batches) and by kind
+  // (a scan of the label).
+  for (bool scan : {false, true}) {
+    for (const std::string& document :
+         std::vector<std::string>{"", "doc:bulk-1"}) {
+      SCOPED_TRACE(absl::StrCat("scan ", scan, ", document ", document));
+      kg::v1::CommitmentsRequest request;
+      if (scan) {
+        request.set_kind("bulk");
+      } else {
+        request.set_framework_key("framework:bulk");
+      }
+      request.set_document_key(document);
+      request.set_page_size(1000);
+      kg::v1::CommitmentsResponse whole;
+      ASSERT_TRUE(Commitments(request, &whole).ok());
+      EXPECT_TRUE(whole.next_page_token().empty());
+      ASSERT_EQ(whole.rows_size(),
+                document.empty() ? bulk.all : bulk.by_document.at(document));
+      if (document.empty()) {
+        int two_sourced = 0;
+        for (const kg::v1::CommitmentRow& row : whole.rows()) {
+          if (row.document_keys_size() == 2) ++two_sourced;
+        }
+        EXPECT_EQ(two_sourced, bulk.two_sourced);
+      }
+      const std::vector<std::string> expected = AllCommitmentRows(request);
+      for (int page_size : {1, 7, 64, 65, 1000}) {
+        request.set_page_size(page_size);
+        int pages = 0;
+        EXPECT_EQ(AllCommitmentRows(request, &pages), expected) << page_size;
+        EXPECT_EQ(pages, (whole.rows_size() + page_size - 1) / page_size)
+            << page_size;
+      }
+    }
   }
 }
 
