@@ -176,6 +176,7 @@ Relations ExtractRelations(const DocumentView& document) {
   ExtractEvents(context);
   ExtractRoles(context);
   ExtractNameFacts(context);
+  ExtractEventReferences(context);
   ExtractResolutionContents(context);
   ExtractAuthorship(context);
   ExtractMemberships(context);

@@ -89,6 +89,7 @@ void ExtractMemberships(RuleContext& context);
 void ExtractRoles(RuleContext& context);
 void ExtractAgenda(RuleContext& context);
 void ExtractEvents(RuleContext& context);
+void ExtractEventReferences(RuleContext& context);
 void ExtractNameFacts(RuleContext& context);
 void ExtractResolutionContents(RuleContext& context);
 void ExtractAuthorship(RuleContext& context);

@@ -1,0 +1,192 @@
+// Events referred to in lower case by their place or year: "the Nairobi
+// workshop" (the event whose name the document gave with Nairobi), "the 2026
+// annual meeting of the Forum in Accra" (a meeting the year, the body and
+// the place make one).
+#include <algorithm>
+#include <regex>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "kg/graph/text_normalize.h"
+#include "rule_context.h"
+
+namespace kg::text {
+namespace {
+
+constexpr double kReferenceConfidence = 0.6;
+
+// The kinds of event a lower-case reference names.
+constexpr char kEventNouns[] =
+    "meeting|conference|summit|seminar|workshop|session|dialogue|retreat|"
+    "forum|symposium|debate|ministerial";
+
+// The text between two offsets without bold markers, spaces folded: the
+// words that join a reference to what qualifies it.
+std::string Joint(const RuleContext& context, size_t from, size_t to) {
+  std::string out;
+  for (char c : context.Of({from, to})) {
+    if (c == '*') continue;
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  return std::string(absl::StripTrailingAsciiWhitespace(out));
+}
+
+// The mention that starts `joint` words after `from` ("of the Network":
+// joint "of the"), if one does and has one of `labels`.
+const Mention* After(const RuleContext& context, size_t from, size_t limit,
+                     std::initializer_list<absl::string_view> joints,
+                     std::initializer_list<absl::string_view> labels) {
+  if (from >= limit) return nullptr;
+  std::vector<const Mention*> next = context.MentionsIn({from, limit}, labels);
+  if (next.empty()) return nullptr;
+  std::string joint = Joint(context, from, next.front()->span.start);
+  for (absl::string_view j : joints) {
+    if (joint == j) return next.front();
+  }
+  return nullptr;
+}
+
+void Refer(RuleContext& context, const Mention& event, Span span,
+           const std::string& alias) {
+  kg::v1::Node node;
+  node.set_key(event.key);
+  node.set_label("Event");
+  node.set_name(event.name);
+  // A name the document gives an event it found; a known event keeps
+  // the names the graph gives it.
+  if (!event.known) node.add_aliases(alias);
+  context.AddNode(node, span, "event-reference", kReferenceConfidence);
+  context.AddEdge(context.document().document_key, "MENTIONS", event.key, span,
+                  "event-reference", kReferenceConfidence);
+}
+
+// "the Berlin meeting": the one event named in the document whose name
+// names that place ("... Meeting in Berlin"). Two such events make the
+// reference ambiguous.
+void PlaceReferences(RuleContext& context) {
+  static const std::regex kNoun(
+      absl::StrCat(R"(^\s+()", kEventNouns, R"()\b)"));
+  static const std::regex kThe(R"(\sthe\s+$)", std::regex::icase);
+  const std::vector<Mention>& mentions = *context.document().mentions;
+  for (const Mention& place : mentions) {
+    if (place.label != "Place" && place.label != "State") continue;
+    // Room for "the " and bold markers before the place, and for the
+    // event's noun after it.
+    constexpr size_t kBeforeBytes = 12;
+    constexpr size_t kAfterBytes = 24;
+    size_t from =
+        place.span.start > kBeforeBytes ? place.span.start - kBeforeBytes : 0;
+    std::string before = " " + Joint(context, from, place.span.start) + " ";
+    std::string after(
+        context.Of({place.span.end, std::min(context.text().size(),
+                                             place.span.end + kAfterBytes)}));
+    std::smatch noun;
+    if (!std::regex_search(before, kThe) ||
+        !std::regex_search(after, noun, kNoun)) {
+      continue;
+    }
+    const Mention* event = nullptr;
+    bool ambiguous = false;
+    for (const Mention& candidate : mentions) {
+      if (candidate.label != "Event" || (event && event->key == candidate.key))
+        continue;
+      bool names_place = false;
+      for (const Mention* p :
+           context.MentionsIn(candidate.span, {"Place", "State"})) {
+        names_place |= p->key == place.key;
+      }
+      if (!names_place) continue;
+      ambiguous |= event != nullptr;
+      event = &candidate;
+    }
+    if (event == nullptr || ambiguous) continue;
+    Span span{place.span.start,
+              place.span.end + noun.position(1) + noun.length(1)};
+    Refer(context, *event, span, std::string(context.Of(span)));
+  }
+}
+
+// "the 2026 annual meeting of the Forum in Accra": the event of the
+// document named with that year and kind, else a new event when the body
+// or the place says whose it is ("the 2026 annual meeting" alone is
+// anyone's).
+void YearReferences(RuleContext& context, Span sentence) {
+  static const std::regex kYear(absl::StrCat(
+      R"(\b[Tt]he\s+(?:\*\*)?(((?:19|20)\d\d)\s+((?:[a-z][a-z-]*\s+){0,2}()",
+      kEventNouns, R"()))\b)"));
+  std::string s(context.Of(sentence));
+  for (std::sregex_iterator it(s.begin(), s.end(), kYear), e; it != e; ++it) {
+    const std::smatch& m = *it;
+    Span phrase{sentence.start + m.position(1),
+                sentence.start + m.position(1) + m.length(1)};
+    std::string year = m[2].str();
+    std::string kind = m[3].str();
+    // Named with the year in or just before its name ("the 2026
+    // Regional Conference on ...").
+    const Mention* named = nullptr;
+    for (const Mention* event :
+         context.MentionsIn({0, context.text().size()}, {"Event"})) {
+      size_t from = event->span.start > year.size() + 1
+                        ? event->span.start - year.size() - 1
+                        : 0;
+      std::string name =
+          absl::AsciiStrToLower(context.Of({from, event->span.end}));
+      if (name.find(year) != std::string::npos &&
+          name.find(m[4].str()) != std::string::npos) {
+        named = event;
+      }
+    }
+    if (named != nullptr) {
+      Refer(context, *named, phrase, m[1].str());
+      continue;
+    }
+    const Mention* body =
+        After(context, phrase.end, sentence.end, {"of", "of the"},
+              {"Network", "Organization", "UNBody"});
+    size_t end = body ? body->span.end : phrase.end;
+    const Mention* place =
+        After(context, end, sentence.end, {"in", "in the"}, {"Place", "State"});
+    if (body == nullptr && place == nullptr) continue;
+    std::string name = m[1].str();
+    std::string key = "event:";
+    if (body != nullptr) {
+      absl::StrAppend(&name, " of ", body->name);
+      absl::StrAppend(&key, body->key.substr(body->key.find(':') + 1), "-");
+    }
+    absl::StrAppend(&key, graph::Slugify(kind), "-", year);
+    if (place != nullptr) {
+      absl::StrAppend(&name, " in ", place->name);
+      absl::StrAppend(&key, "-", place->key.substr(place->key.find(':') + 1));
+    }
+    Span span{phrase.start, place ? place->span.end : end};
+    kg::v1::Node event;
+    event.set_key(key);
+    event.set_label("Event");
+    event.set_name(name);
+    event.add_aliases(m[1].str());
+    (*event.mutable_props())["start_date"] = DateValue(year);
+    context.AddNode(event, span, "event-reference", kReferenceConfidence);
+    context.AddEdge(context.document().document_key, "MENTIONS", key, phrase,
+                    "event-reference", kReferenceConfidence);
+    if (place != nullptr) {
+      context.AddEdge(key, "HELD_IN", place->key, span, "event-reference",
+                      kReferenceConfidence);
+    }
+  }
+}
+
+}  // namespace
+
+void ExtractEventReferences(RuleContext& context) {
+  PlaceReferences(context);
+  for (const Block& block : context.blocks()) {
+    for (const Span& sentence : block.sentences) {
+      YearReferences(context, sentence);
+    }
+  }
+}
+
+}  // namespace kg::text
