@@ -45,17 +45,36 @@ kg::v1::Node NodeView(uint64_t id, const kg::storage::NodeRecord& record,
   return node;
 }
 
-kg::v1::Edge EdgeView(uint64_t id, const kg::storage::EdgeRecord& record,
-                      const Dictionary& dictionary, std::string src_key,
+kg::v1::Edge EdgeView(uint64_t id, kg::storage::EdgeRecord record,
+                      std::string type, std::string src_key,
                       std::string dst_key) {
   kg::v1::Edge edge;
   edge.set_id(id);
   edge.set_src_key(std::move(src_key));
-  edge.set_type(dictionary.Name(DictKind::kEdgeType, record.type_id()));
+  edge.set_type(std::move(type));
   edge.set_dst_key(std::move(dst_key));
-  MergeProvenanceAndProps(record.assertions(), edge.mutable_props(),
-                          edge.mutable_sources());
+  // As MergeProvenanceAndProps, moving: a later assertion's value wins.
+  for (kg::storage::Assertion& assertion : *record.mutable_assertions()) {
+    for (auto& [name, value] : *assertion.mutable_props()) {
+      (*edge.mutable_props())[name] = std::move(value);
+    }
+  }
+  TakeSources(&record, edge.mutable_sources());
   return edge;
+}
+
+void TakeSources(kg::storage::EdgeRecord* record,
+                 google::protobuf::RepeatedPtrField<kg::v1::Source>* sources) {
+  for (kg::storage::Assertion& assertion : *record->mutable_assertions()) {
+    google::protobuf::RepeatedPtrField<kg::v1::Source>* from =
+        assertion.mutable_sources();
+    // Most edges have one assertion: its sources are taken whole.
+    if (sources->empty()) {
+      sources->Swap(from);
+      continue;
+    }
+    for (kg::v1::Source& source : *from) *sources->Add() = std::move(source);
+  }
 }
 
 std::vector<std::string> NormalizedNames(const kg::v1::Node& node) {

@@ -19,9 +19,16 @@ namespace kg::graph {
 kg::v1::Node NodeView(uint64_t id, const kg::storage::NodeRecord& record,
                       const Dictionary& dictionary);
 
-kg::v1::Edge EdgeView(uint64_t id, const kg::storage::EdgeRecord& record,
-                      const Dictionary& dictionary, std::string src_key,
+// Takes `record`'s props and sources rather than copying them: an edge's
+// record is read for its view alone. `type` is the name of its type id.
+kg::v1::Edge EdgeView(uint64_t id, kg::storage::EdgeRecord record,
+                      std::string type, std::string src_key,
                       std::string dst_key);
+
+// Moves the sources of every assertion of `record` to the end of
+// `sources`, in the order a view lists them.
+void TakeSources(kg::storage::EdgeRecord* record,
+                 google::protobuf::RepeatedPtrField<kg::v1::Source>* sources);
 
 // The distinct normalized forms of the node's name and aliases: its keys in
 // the `names` index.

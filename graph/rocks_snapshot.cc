@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 #include <thread>
+#include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "kg/graph/encoding.h"
@@ -184,21 +184,11 @@ class RocksSnapshot : public Snapshot {
         EdgeTypeIds(dictionary_, type_names);
     AdjacencyPage page;
     if (!types) return page;
-    // Type names by id, looked up once per call rather than per edge.
-    absl::flat_hash_map<uint32_t, std::string> names;
     absl::Status scanned = ScanAdjacency(
         records_, node_id, direction, *types, cursor, limit, &page.next_cursor,
         [&](const schema::AdjEntry& entry, uint64_t edge_id) {
-          auto name = names.find(entry.type);
-          if (name == names.end()) {
-            name =
-                names
-                    .emplace(entry.type,
-                             dictionary_.Name(DictKind::kEdgeType, entry.type))
-                    .first;
-          }
           page.edges.push_back(AdjacentEdge{
-              edge_id, entry.other, name->second,
+              edge_id, entry.other, records_.EdgeTypeName(entry.type),
               entry.dir == schema::kOut ? Direction::kOut : Direction::kIn});
           return absl::OkStatus();
         });
@@ -367,7 +357,8 @@ class RocksSnapshot : public Snapshot {
         page.next_cursor = last_key;
         return page;
       }
-      absl::StatusOr<kg::v1::Edge> edge = records_.ViewEdge(id, record);
+      absl::StatusOr<kg::v1::Edge> edge =
+          records_.ViewEdge(id, std::move(record));
       if (!edge.ok()) return edge.status();
       page.edges.push_back(*std::move(edge));
       last_key = std::string(schema::ToView(it->key()));

@@ -147,16 +147,8 @@ absl::StatusOr<std::vector<EdgeSources>> SnapshotRecords::LoadEdgeSources(
         absl::StatusOr<kg::storage::EdgeRecord> record =
             ParseEdgeRecord(id, read, value);
         if (!record.ok()) return record.status();
-        // The record is this call's own: its sources move, in the order
-        // an edge's view lists them.
         EdgeSources sources;
-        for (kg::storage::Assertion& assertion :
-             *record->mutable_assertions()) {
-          const int count = assertion.sources_size();
-          std::vector<kg::v1::Source*> taken(count);
-          assertion.mutable_sources()->ExtractSubrange(0, count, taken.data());
-          for (kg::v1::Source* source : taken) sources.AddAllocated(source);
-        }
+        TakeSources(&*record, &sources);
         return sources;
       });
 }
@@ -179,16 +171,28 @@ absl::StatusOr<kg::v1::Edge> SnapshotRecords::ParseEdge(
   absl::StatusOr<kg::storage::EdgeRecord> record =
       ParseEdgeRecord(id, read, value);
   if (!record.ok()) return record.status();
-  return ViewEdge(id, *record);
+  return ViewEdge(id, *std::move(record));
 }
 
 absl::StatusOr<kg::v1::Edge> SnapshotRecords::ViewEdge(
-    uint64_t id, const kg::storage::EdgeRecord& record) {
+    uint64_t id, kg::storage::EdgeRecord record) {
   absl::StatusOr<std::string> src = NodeKey(record.src());
   if (!src.ok()) return src.status();
   absl::StatusOr<std::string> dst = NodeKey(record.dst());
   if (!dst.ok()) return dst.status();
-  return EdgeView(id, record, dictionary_, *std::move(src), *std::move(dst));
+  std::string type = EdgeTypeName(record.type_id());
+  return EdgeView(id, std::move(record), std::move(type), *std::move(src),
+                  *std::move(dst));
+}
+
+std::string SnapshotRecords::EdgeTypeName(uint32_t type_id) {
+  auto it = type_names_.find(type_id);
+  if (it == type_names_.end()) {
+    it = type_names_
+             .emplace(type_id, dictionary_.Name(DictKind::kEdgeType, type_id))
+             .first;
+  }
+  return it->second;
 }
 
 // Reads only the record's first two fields, its key and label

@@ -75,9 +75,13 @@ class SnapshotRecords {
   // MultiGet: what their views list, without the rest of the views.
   absl::StatusOr<std::vector<EdgeSources>> LoadEdgeSources(
       const std::vector<uint64_t>& ids) const;
-  // The view of an edge record read otherwise (by a scan).
+  // The view of an edge record read otherwise (by a scan), taking the
+  // record's props and sources.
   absl::StatusOr<kg::v1::Edge> ViewEdge(uint64_t id,
-                                        const kg::storage::EdgeRecord& record);
+                                        kg::storage::EdgeRecord record);
+  // The name of edge type `type_id` ("" when unknown), looked up in the
+  // dictionary once a snapshot rather than once an edge.
+  std::string EdgeTypeName(uint32_t type_id);
 
   // The fields of a node record before its assertions.
   struct NodeHead {
@@ -123,6 +127,8 @@ class SnapshotRecords {
   rocksdb::ReadOptions read_options_;
   // Edge views name their ends by key; many edges share ends.
   absl::flat_hash_map<uint64_t, std::string> key_cache_;
+  // Edge type names by id (EdgeTypeName).
+  absl::flat_hash_map<uint32_t, std::string> type_names_;
 };
 
 }  // namespace kg::graph

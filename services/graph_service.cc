@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -97,13 +98,16 @@ absl::Status ReadNodes(graph::Snapshot& snapshot,
   return absl::OkStatus();
 }
 
+// Moving a message swaps its fields: the page's items are not copied.
 void MoveItems(graph::NodePage& page, kg::v1::ListNodesResponse* response) {
+  response->mutable_nodes()->Reserve(page.nodes.size());
   for (kg::v1::Node& node : page.nodes) {
     *response->add_nodes() = std::move(node);
   }
 }
 
 void MoveItems(graph::EdgePage& page, kg::v1::ListEdgesResponse* response) {
+  response->mutable_edges()->Reserve(page.edges.size());
   for (kg::v1::Edge& edge : page.edges) {
     *response->add_edges() = std::move(edge);
   }
