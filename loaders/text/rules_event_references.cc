@@ -4,7 +4,10 @@
 // the place make one).
 #include <algorithm>
 #include <regex>
+#include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -63,6 +66,32 @@ void Refer(RuleContext& context, const Mention& event, Span span,
                   "event-reference", kReferenceConfidence);
 }
 
+// The event named in the document whose name names a place, by the
+// place's key; ambiguous when two events name it.
+struct EventOfPlace {
+  const Mention* event = nullptr;
+  bool ambiguous = false;
+};
+
+// Built once a document, so each reference is a lookup.
+absl::flat_hash_map<std::string, EventOfPlace> EventsByPlace(
+    const RuleContext& context) {
+  absl::flat_hash_map<std::string, EventOfPlace> events;
+  for (const Mention& candidate : *context.document().mentions) {
+    if (candidate.label != "Event") continue;
+    for (const Mention* place :
+         context.MentionsIn(candidate.span, {"Place", "State"})) {
+      EventOfPlace& entry = events[place->key];
+      if (entry.event == nullptr) {
+        entry.event = &candidate;
+      } else if (entry.event->key != candidate.key) {
+        entry.ambiguous = true;
+      }
+    }
+  }
+  return events;
+}
+
 // "the Berlin meeting": the one event named in the document whose name
 // names that place ("... Meeting in Berlin"). Two such events make the
 // reference ambiguous.
@@ -70,8 +99,9 @@ void PlaceReferences(RuleContext& context) {
   static const std::regex kNoun(
       absl::StrCat(R"(^\s+()", kEventNouns, R"()\b)"));
   static const std::regex kThe(R"(\sthe\s+$)", std::regex::icase);
-  const std::vector<Mention>& mentions = *context.document().mentions;
-  for (const Mention& place : mentions) {
+  const absl::flat_hash_map<std::string, EventOfPlace> events =
+      EventsByPlace(context);
+  for (const Mention& place : *context.document().mentions) {
     if (place.label != "Place" && place.label != "State") continue;
     // Room for "the " and bold markers before the place, and for the
     // event's noun after it.
@@ -88,32 +118,20 @@ void PlaceReferences(RuleContext& context) {
         !std::regex_search(after, noun, kNoun)) {
       continue;
     }
-    const Mention* event = nullptr;
-    bool ambiguous = false;
-    for (const Mention& candidate : mentions) {
-      if (candidate.label != "Event" || (event && event->key == candidate.key))
-        continue;
-      bool names_place = false;
-      for (const Mention* p :
-           context.MentionsIn(candidate.span, {"Place", "State"})) {
-        names_place |= p->key == place.key;
-      }
-      if (!names_place) continue;
-      ambiguous |= event != nullptr;
-      event = &candidate;
-    }
-    if (event == nullptr || ambiguous) continue;
+    auto event = events.find(place.key);
+    if (event == events.end() || event->second.ambiguous) continue;
     Span span{place.span.start,
               place.span.end + noun.position(1) + noun.length(1)};
-    Refer(context, *event, span, std::string(context.Of(span)));
+    Refer(context, *event->second.event, span, std::string(context.Of(span)));
   }
 }
 
 // "the 2026 annual meeting of the Forum in Accra": the event of the
 // document named with that year and kind, else a new event when the body
 // or the place says whose it is ("the 2026 annual meeting" alone is
-// anyone's).
-void YearReferences(RuleContext& context, Span sentence) {
+// anyone's). `events` are the document's Event mentions.
+void YearReferences(RuleContext& context, Span sentence,
+                    const std::vector<const Mention*>& events) {
   static const std::regex kYear(absl::StrCat(
       R"(\b[Tt]he\s+(?:\*\*)?(((?:19|20)\d\d)\s+((?:[a-z][a-z-]*\s+){0,2}()",
       kEventNouns, R"()))\b)"));
@@ -127,8 +145,7 @@ void YearReferences(RuleContext& context, Span sentence) {
     // Named with the year in or just before its name ("the 2026
     // Regional Conference on ...").
     const Mention* named = nullptr;
-    for (const Mention* event :
-         context.MentionsIn({0, context.text().size()}, {"Event"})) {
+    for (const Mention* event : events) {
       size_t from = event->span.start > year.size() + 1
                         ? event->span.start - year.size() - 1
                         : 0;
@@ -182,9 +199,11 @@ void YearReferences(RuleContext& context, Span sentence) {
 
 void ExtractEventReferences(RuleContext& context) {
   PlaceReferences(context);
+  const std::vector<const Mention*> events =
+      context.MentionsIn({0, context.text().size()}, {"Event"});
   for (const Block& block : context.blocks()) {
     for (const Span& sentence : block.sentences) {
-      YearReferences(context, sentence);
+      YearReferences(context, sentence, events);
     }
   }
 }
