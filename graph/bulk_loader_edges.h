@@ -60,6 +60,8 @@ class BulkEdges {
   // then those not yet, in id order.
   std::vector<std::shared_ptr<const Batch>> batches_;
   std::unique_ptr<Batch> pending_;
+  // Declared last, so destroyed first: they wait for their tasks before
+  // the batches those tasks read go.
   BackgroundWriter record_writer_;
   BackgroundWriter fact_writer_;
 };
