@@ -137,6 +137,9 @@ absl::StatusOr<kg::v1::Value> DecodeOrderedValue(absl::string_view* in) {
       uint64_t v;
       if (!GetFixed64BE(in, &v)) return corrupt();
       uint64_t bits = (v & kSignBit) ? v & ~kSignBit : ~v;
+      // The encoder writes -0.0 as 0.0, so bytes that decode to -0.0 were
+      // never written by it.
+      if (bits == kSignBit) return corrupt();
       double d;
       std::memcpy(&d, &bits, sizeof d);
       value.set_double_value(d);
