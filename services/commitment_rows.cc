@@ -45,9 +45,11 @@ std::vector<std::string> DocumentsOf(const graph::EdgeSources& sources) {
 }  // namespace
 
 absl::Status CommitmentRows::Prefetch(absl::Span<const uint64_t> commitments) {
-  absl::Status loaded = context_.LoadNodes(
-      std::vector<uint64_t>(commitments.begin(), commitments.end()));
-  if (!loaded.ok()) return loaded;
+  if (NeedsNode()) {
+    absl::Status loaded = context_.LoadNodes(
+        std::vector<uint64_t>(commitments.begin(), commitments.end()));
+    if (!loaded.ok()) return loaded;
+  }
   // The nodes the rows name (actors, frameworks, targets...) and the
   // edges whose sources they carry, of the commitments the page can still
   // hold rows of (and one row more, to tell whether a page follows).
@@ -61,14 +63,17 @@ absl::Status CommitmentRows::Prefetch(absl::Span<const uint64_t> commitments) {
     absl::StatusOr<std::optional<Prepared>> prepared = Prepare(commitment);
     if (!prepared.ok()) return prepared.status();
     if (*prepared) {
-      for (const std::vector<uint64_t>* ids :
-           {&(*prepared)->outgoing.frameworks,
-            &(*prepared)->outgoing.addressees, &(*prepared)->outgoing.targets,
-            &(*prepared)->outgoing.topics}) {
-        nodes.insert(nodes.end(), ids->begin(), ids->end());
+      // The basic view names nodes by key alone, from the topology.
+      if (!basic_) {
+        for (const std::vector<uint64_t>* ids :
+             {&(*prepared)->outgoing.frameworks,
+              &(*prepared)->outgoing.addressees, &(*prepared)->outgoing.targets,
+              &(*prepared)->outgoing.topics}) {
+          nodes.insert(nodes.end(), ids->begin(), ids->end());
+        }
       }
       for (const Match& match : (*prepared)->matches) {
-        nodes.push_back(match.actor);
+        if (!basic_) nodes.push_back(match.actor);
         edges.push_back(match.edge);
       }
     }
@@ -76,10 +81,11 @@ absl::Status CommitmentRows::Prefetch(absl::Span<const uint64_t> commitments) {
   }
   std::sort(nodes.begin(), nodes.end());
   nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-  loaded = context_.LoadNodes(nodes);
+  absl::Status loaded = context_.LoadNodes(nodes);
   if (!loaded.ok()) return loaded;
   absl::StatusOr<std::vector<graph::EdgeSources>> read =
-      context_.snapshot().GetEdgeSourcesById(edges);
+      NeedsSources() ? context_.snapshot().GetEdgeSourcesById(edges)
+                     : std::vector<graph::EdgeSources>(edges.size());
   if (!read.ok()) return read.status();
   if (read->size() != edges.size()) {
     return absl::InternalError(
@@ -125,42 +131,46 @@ absl::StatusOr<bool> CommitmentRows::Add(uint64_t commitment,
     absl::Status charged = context_.budget().ChargeRows();
     if (!charged.ok()) return charged;
     if (!shared) {
-      absl::StatusOr<kg::v1::CommitmentRow> part = CommitmentPart(*prepared);
+      absl::StatusOr<kg::v1::CommitmentRow> part =
+          CommitmentPart(commitment, *prepared);
       if (!part.ok()) return part.status();
       shared = *std::move(part);
     }
-    absl::StatusOr<kg::v1::EntityRef> actor = EntityOf(context_, match.actor);
+    absl::StatusOr<kg::v1::EntityRef> actor = ActorOf(match.actor);
     if (!actor.ok()) return actor.status();
     kg::v1::CommitmentRow* row = response_->add_rows();
     *row = *shared;
     *row->mutable_actor() = *std::move(actor);
     row->set_relation(match.relation);
+    *last = CommitmentRowPosition{commitment, match.relation, match.actor};
+    if (basic_) continue;
     // The sources were read for this row alone: they move.
     row->mutable_sources()->Swap(&sources);
     for (std::string& document : documents) {
       row->add_document_keys(std::move(document));
     }
     if (*date) *row->mutable_date() = **date;
-    *last = CommitmentRowPosition{commitment, match.relation, match.actor};
   }
   return false;
 }
 
 absl::StatusOr<std::optional<CommitmentRows::Prepared>> CommitmentRows::Prepare(
     uint64_t commitment) {
-  absl::StatusOr<const kg::v1::Node*> node = context_.Node(commitment);
-  if (!node.ok()) return node.status();
-  if (!request_.kind().empty() &&
-      StringProp(**node, "kind") != request_.kind()) {
-    return std::nullopt;
+  Prepared prepared;
+  if (NeedsNode()) {
+    absl::StatusOr<const kg::v1::Node*> node = context_.Node(commitment);
+    if (!node.ok()) return node.status();
+    if (!request_.kind().empty() &&
+        StringProp(**node, "kind") != request_.kind()) {
+      return std::nullopt;
+    }
+    prepared.node = *node;
   }
   absl::StatusOr<Outgoing> outgoing = OutgoingOf(commitment);
   if (!outgoing.ok()) return outgoing.status();
   if (!Passes(*outgoing)) return std::nullopt;
   absl::StatusOr<std::vector<Match>> matches = MatchesOf(commitment);
   if (!matches.ok()) return matches.status();
-  Prepared prepared;
-  prepared.node = *node;
   prepared.outgoing = *std::move(outgoing);
   prepared.matches = *std::move(matches);
   return prepared;
@@ -168,15 +178,19 @@ absl::StatusOr<std::optional<CommitmentRows::Prepared>> CommitmentRows::Prepare(
 
 absl::StatusOr<CommitmentRows::Outgoing> CommitmentRows::OutgoingOf(
     uint64_t commitment) {
+  // The basic view lists none of them: only the filters' types are read.
+  std::vector<std::string> types;
+  if (!basic_ || filters_.frameworks) types.push_back("UNDER");
+  if (!basic_) types.push_back("ADDRESSED_TO");
+  if (!basic_ || filters_.target) types.push_back("TARGETS");
+  if (!basic_ || filters_.topic) types.push_back("ABOUT");
+  Outgoing out;
+  if (types.empty()) return out;
   std::vector<Step> steps;
   absl::StatusOr<bool> read =
-      Neighbours(context_,
-                 StepFilter{Direction::kOut,
-                            {"UNDER", "ADDRESSED_TO", "TARGETS", "ABOUT"},
-                            {}})
+      Neighbours(context_, StepFilter{Direction::kOut, std::move(types), {}})
           .All(commitment, 0, &steps);
   if (!read.ok()) return read.status();
-  Outgoing out;
   for (const Step& step : steps) {
     const std::string& type = step.edge.type;
     std::vector<uint64_t>& ids = type == "UNDER"          ? out.frameworks
@@ -271,11 +285,30 @@ bool CommitmentRows::RowPasses(const std::vector<std::string>& documents,
   return true;
 }
 
+absl::StatusOr<kg::v1::EntityRef> CommitmentRows::ActorOf(uint64_t actor) {
+  if (!basic_) return EntityOf(context_, actor);
+  absl::StatusOr<std::string> key = context_.snapshot().NodeKey(actor);
+  if (!key.ok()) return key.status();
+  absl::StatusOr<std::string> label = context_.Label(actor);
+  if (!label.ok()) return label.status();
+  kg::v1::EntityRef ref;
+  ref.set_key(*std::move(key));
+  ref.set_label(*std::move(label));
+  return ref;
+}
+
 absl::StatusOr<kg::v1::CommitmentRow> CommitmentRows::CommitmentPart(
-    const Prepared& prepared) {
+    uint64_t commitment_id, const Prepared& prepared) {
+  kg::v1::CommitmentRow row;
+  if (basic_) {
+    absl::StatusOr<std::string> key =
+        context_.snapshot().NodeKey(commitment_id);
+    if (!key.ok()) return key.status();
+    row.set_commitment_key(*std::move(key));
+    return row;
+  }
   const kg::v1::Node& commitment = *prepared.node;
   const Outgoing& outgoing = prepared.outgoing;
-  kg::v1::CommitmentRow row;
   row.set_commitment_key(commitment.key());
   row.set_kind(StringProp(commitment, "kind"));
   row.set_text(StringProp(commitment, "text"));

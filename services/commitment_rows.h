@@ -6,7 +6,11 @@
 // Rows need records from RocksDB (the commitment's, its edges' for their
 // sources, its actors'): Prefetch reads those of many commitments in one
 // batch of each kind, rather than a few records at a time, and no more
-// commitments' than the page can still hold rows of.
+// commitments' than the page can still hold rows of. In the basic view
+// (COMMITMENT_VIEW_BASIC) a row is its actor's key and label, relation and
+// commitment key, all from the topology: records are read only for the
+// filters that need them (kind: the commitment's; document_key,
+// date_from, date_to: the edges' sources).
 #ifndef KG_SERVICES_COMMITMENT_ROWS_H_
 #define KG_SERVICES_COMMITMENT_ROWS_H_
 
@@ -55,7 +59,8 @@ class CommitmentRows {
         relation_types_(relation_types),
         resume_(resume),
         limit_(limit),
-        response_(response) {}
+        response_(response),
+        basic_(request.view() == kg::v1::COMMITMENT_VIEW_BASIC) {}
 
   // Reads what the rows of `commitments` need, each kind of record in one
   // batch. On an error, keeps none of what it read for them.
@@ -73,7 +78,8 @@ class CommitmentRows {
     uint64_t actor = 0;
     uint64_t edge = 0;
   };
-  // What a commitment points at, by edge type.
+  // What a commitment points at, by edge type (in the basic view, only
+  // the types the filters check).
   struct Outgoing {
     std::vector<uint64_t> frameworks;
     std::vector<uint64_t> addressees;
@@ -82,13 +88,24 @@ class CommitmentRows {
   };
   // A commitment that passes the filters, read for its rows.
   struct Prepared {
+    // Null when the row needs no record of the commitment (NeedsNode).
     const kg::v1::Node* node = nullptr;
     Outgoing outgoing;
     // By relation then actor, after `resume_`; sources[i] are those of
-    // matches[i]'s edge.
+    // matches[i]'s edge (empty when not NeedsSources).
     std::vector<Match> matches;
     std::vector<graph::EdgeSources> sources;
   };
+
+  // Whether rows need the commitment's record: in the full view, or for
+  // the kind filter.
+  bool NeedsNode() const { return !basic_ || !request_.kind().empty(); }
+  // Whether rows need their edges' sources: in the full view, or for a
+  // document or date filter.
+  bool NeedsSources() const {
+    return !basic_ || !request_.document_key().empty() ||
+           request_.has_date_from() || request_.has_date_to();
+  }
 
   // The commitment prepared, or nullopt when a filter excludes it.
   absl::StatusOr<std::optional<Prepared>> Prepare(uint64_t commitment);
@@ -100,9 +117,12 @@ class CommitmentRows {
       const std::vector<std::string>& documents);
   bool RowPasses(const std::vector<std::string>& documents,
                  const std::optional<kg::v1::Date>& date) const;
-  // The fields of a row that come from its commitment alone.
+  // The fields of a row that come from its commitment alone (in the
+  // basic view, its key).
   absl::StatusOr<kg::v1::CommitmentRow> CommitmentPart(
-      const Prepared& prepared);
+      uint64_t commitment_id, const Prepared& prepared);
+  // The row's actor: key and label in the basic view.
+  absl::StatusOr<kg::v1::EntityRef> ActorOf(uint64_t actor);
 
   graph::query::QueryContext& context_;
   const kg::v1::CommitmentsRequest& request_;
@@ -111,6 +131,7 @@ class CommitmentRows {
   const CommitmentRowPosition resume_;
   const size_t limit_;
   kg::v1::CommitmentsResponse* const response_;
+  const bool basic_;
   // Prefetched commitments (nullopt: excluded by a filter), until added.
   absl::flat_hash_map<uint64_t, std::optional<Prepared>> prepared_;
   absl::flat_hash_map<std::string, std::optional<kg::v1::Date>> document_dates_;

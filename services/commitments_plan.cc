@@ -107,6 +107,10 @@ class CommitmentsPlan {
         RelationTypes(request_.relation());
     if (!types.ok()) return types.status();
     relation_types_ = *std::move(types);
+    if (!kg::v1::CommitmentView_IsValid(request_.view())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("view: unknown value ", request_.view()));
+    }
     if (request_.has_date_from()) {
       absl::Status valid = CheckDate("date_from", request_.date_from());
       if (!valid.ok()) return valid;

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "kg/graph/edge_views.h"
 #include "kg/services/page_token.h"
 #include "kg/services/status_mapping.h"
 #include "validation.h"
@@ -62,6 +63,20 @@ absl::StatusOr<graph::EdgeQuery> ToEdgeQuery(
     query.types.push_back(request.types(i));
   }
   return query;
+}
+
+// The engine's view for the API's; unspecified means full (AIP-157).
+absl::StatusOr<graph::EdgeView> ToEdgeView(kg::v1::EdgeView view) {
+  switch (view) {
+    case kg::v1::EDGE_VIEW_BASIC:
+      return graph::EdgeView::kBasic;
+    case kg::v1::EDGE_VIEW_UNSPECIFIED:
+    case kg::v1::EDGE_VIEW_FULL:
+      return graph::EdgeView::kFull;
+    default:
+      return absl::InvalidArgumentError(
+          absl::StrCat("view: unknown value ", view));
+  }
 }
 
 absl::Status ReadNode(graph::Snapshot& snapshot,
@@ -144,10 +159,12 @@ absl::Status ListEdgePage(graph::Snapshot& snapshot,
                           kg::v1::ListEdgesResponse* response) {
   absl::StatusOr<graph::EdgeQuery> query = ToEdgeQuery(request);
   if (!query.ok()) return query.status();
+  absl::StatusOr<graph::EdgeView> view = ToEdgeView(request.view());
+  if (!view.ok()) return view.status();
   return ListPage(
       request,
       [&](absl::string_view cursor, size_t limit) {
-        return snapshot.ListEdges(*query, cursor, limit);
+        return graph::ListEdgesInView(snapshot, *query, *view, cursor, limit);
       },
       response);
 }

@@ -217,11 +217,15 @@ class GrpcClient : public Client {
     return status;
   }
 
+  // Q2 and Q3 ask for the basic views (AIP-157): the answers checked are
+  // keys only, all the SQL peers return, so kg reads no edge record,
+  // property or source for them either.
   grpc::Status Commitments(const std::string& actor, Answer* answer) {
     kg::v1::ListEdgesRequest request;
     request.set_node_key(actor);
     request.set_direction(kg::v1::DIRECTION_OUT);
     request.add_types("PLEDGED");
+    request.set_view(kg::v1::EDGE_VIEW_BASIC);
     request.set_page_size(1000);
     do {
       grpc::ClientContext context;
@@ -240,6 +244,7 @@ class GrpcClient : public Client {
     kg::v1::CommitmentsRequest request;
     request.set_framework_key(framework);
     request.set_relation(kg::v1::COMMITMENT_RELATION_PLEDGED);
+    request.set_view(kg::v1::COMMITMENT_VIEW_BASIC);
     request.set_page_size(1000);
     do {
       grpc::ClientContext context;
