@@ -36,6 +36,10 @@ bool HyphenJoined(const std::vector<Token>& tokens, size_t i) {
          tokens[i - 2].is_word;
 }
 
+bool IsPlaceEntry(const GazetteerEntry& entry) {
+  return entry.label == "State" || entry.label == "Place";
+}
+
 }  // namespace
 
 int Gazetteer::AddEntry(absl::string_view key, absl::string_view label,
@@ -80,6 +84,9 @@ void Gazetteer::AddSurface(int entry, absl::string_view surface, bool is_name) {
 const Gazetteer::Candidate* Gazetteer::LongestAt(
     const std::vector<Token>& tokens, size_t i, size_t* length) const {
   if (!tokens[i].is_word || HyphenJoined(tokens, i)) return nullptr;
+  // "Assistant Secretary-General" is a rank below the office it names, as
+  // "Under-Secretary-General" is: its holder is not the Secretary-General.
+  if (i >= 1 && tokens[i - 1].norm == "assistant") return nullptr;
   // No form is longer than the run of tokens that starts one: this bounds
   // the search without hashing max_tokens_ strings at every position.
   size_t max_n = 0;
@@ -137,6 +144,22 @@ std::vector<GazetteerMatch> Gazetteer::Find(
     size_t length = 0;
     if (const Candidate* c = LongestAt(tokens, i, &length)) {
       found.push_back({i, length, c});
+      // A body's or an event's name may open with a state or place
+      // ("Bangladesh Army", "the Seoul Ministerial"): its words, cut short
+      // before its end, find it. A framework named after a place ("Kigali
+      // Principles") is not about the place. The words are at most a form
+      // long, so copying is cheap.
+      std::vector<Token> name(tokens.begin() + i, tokens.begin() + i + length);
+      size_t inner_length = length;
+      while (entries_[c->entry].label != "Framework" &&
+             !IsPlaceEntry(entries_[c->entry]) && inner_length > 1) {
+        name.resize(inner_length - 1);
+        c = LongestAt(name, 0, &inner_length);
+        if (c == nullptr) break;
+        if (IsPlaceEntry(entries_[c->entry])) {
+          found.push_back({i, inner_length, c});
+        }
+      }
     }
   }
   std::stable_sort(
@@ -150,8 +173,7 @@ std::vector<GazetteerMatch> Gazetteer::Find(
                     [](bool t) { return t; });
     // States and places inside a longer name ("... Mission in Mali") are
     // named too; the caller decides what to keep.
-    const std::string& label = entries_[f.candidate->entry].label;
-    bool inner_place = label == "State" || label == "Place";
+    bool inner_place = IsPlaceEntry(entries_[f.candidate->entry]);
     if (overlaps && !inner_place) continue;
     if (overlaps) {
       out.push_back({{tokens[f.start].span.start,

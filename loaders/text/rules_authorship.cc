@@ -3,6 +3,7 @@
 // Secretary-General's Action for Peacekeeping Initiative", "the
 // Secretary-General issued a Call to Action"), and who implements one ("...
 // which DPO is operationalizing through A4P+").
+#include <algorithm>
 #include <regex>
 
 #include "absl/strings/ascii.h"
@@ -102,7 +103,13 @@ void Implementers(RuleContext& context, const Block& block, size_t index) {
     }
   }
   for (auto it = before.rbegin(); it != before.rend() && actors.empty(); ++it) {
-    if (IsActorLabel((*it)->label) && (*it)->label != "Person") {
+    // A state named inside a body's name ("the Kenya National Police
+    // Service implements ...") is not the actor: the body is.
+    const Span span = (*it)->span;
+    bool inside = std::any_of(before.begin(), before.end(), [&](auto* other) {
+      return other->span.size() > span.size() && other->span.Contains(span);
+    });
+    if (!inside && IsActorLabel((*it)->label) && (*it)->label != "Person") {
       actors.push_back(*it);
     }
   }

@@ -1,7 +1,8 @@
-// Events referred to in lower case by their place or year: "the Nairobi
-// workshop" (the event whose name the document gave with Nairobi), "the 2026
-// annual meeting of the Forum in Accra" (a meeting the year, the body and
-// the place make one).
+// Events referred to in lower case by their place, year or ordinal: "the
+// Nairobi workshop" (the event whose name the document gave with Nairobi),
+// "the 2026 annual meeting of the Forum in Accra" (a meeting the year, the
+// body and the place make one), "the 80th session of the General Assembly"
+// (a body's numbered session).
 #include <algorithm>
 #include <regex>
 #include <string>
@@ -195,6 +196,46 @@ void YearReferences(RuleContext& context, Span sentence,
   }
 }
 
+// "the 73rd session of the United Nations General Assembly", "the
+// seventy-third session of the General Assembly": a body numbers its
+// sessions, so the ordinal and the body make one event. The ordinal is read
+// from the few bytes before each "session": std::regex recurses once a
+// character it consumes, so no pattern here runs over a whole sentence.
+void SessionReferences(RuleContext& context, Span sentence) {
+  static const std::regex kOrdinal(
+      R"(\b(\d{1,3}(?:st|nd|rd|th)|(?:[a-z]{2,8}-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]{2,6}teenth|[a-z]{2,6}tieth))\s+(?:(?:regular|special|annual)\s+)?$)",
+      std::regex::icase);
+  constexpr char kSession[] = "session";
+  constexpr size_t kOrdinalBytes = 40;
+  const std::string lower = absl::AsciiStrToLower(context.Of(sentence));
+  for (size_t at = lower.find(kSession); at != std::string::npos;
+       at = lower.find(kSession, at + 1)) {
+    const size_t end = at + sizeof(kSession) - 1;
+    if (end < lower.size() && absl::ascii_isalpha(lower[end])) continue;
+    const size_t from = at > kOrdinalBytes ? at - kOrdinalBytes : 0;
+    const std::string before = lower.substr(from, at - from);
+    std::smatch m;
+    if (!std::regex_search(before, m, kOrdinal)) continue;
+    Span phrase{sentence.start + from + m.position(1), sentence.start + end};
+    const Mention* body =
+        After(context, phrase.end, sentence.end, {"of", "of the"},
+              {"Network", "Organization", "UNBody"});
+    if (body == nullptr) continue;
+    Span span{phrase.start, body->span.end};
+    std::string name = absl::StrCat(Joint(context, phrase.start, phrase.end),
+                                    " of the ", body->name);
+    kg::v1::Node event;
+    event.set_key(absl::StrCat("event:", graph::Slugify(name)));
+    event.set_label("Event");
+    event.set_name(name);
+    event.add_aliases(std::string(context.Of(span)));
+    (*event.mutable_props())["kind"] = StringValue("session");
+    context.AddNode(event, span, "session-reference", kReferenceConfidence);
+    context.AddEdge(context.document().document_key, "MENTIONS", event.key(),
+                    span, "session-reference", kReferenceConfidence);
+  }
+}
+
 }  // namespace
 
 void ExtractEventReferences(RuleContext& context) {
@@ -204,6 +245,7 @@ void ExtractEventReferences(RuleContext& context) {
   for (const Block& block : context.blocks()) {
     for (const Span& sentence : block.sentences) {
       YearReferences(context, sentence, events);
+      SessionReferences(context, sentence);
     }
   }
 }

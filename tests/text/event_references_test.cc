@@ -93,5 +93,21 @@ TEST(EventReferencesTest, AYearRefersToTheEventNamedWithIt) {
   ExpectReferred(facts, conference, "2027 conference");
 }
 
+TEST(EventReferencesTest, AnOrdinalSessionOfABodyIsAnEvent) {
+  graph::DocumentFacts facts = ExtractNote(
+      "The Group will brief delegations on the margins of the 81st session "
+      "of the UN General Assembly, and again during the forty-second session "
+      "of the UN Human Rights Council. A second session was not planned.\n");
+  const std::string assembly =
+      "event:81st-session-of-the-united-nations-general-assembly";
+  const std::string council =
+      "event:forty-second-session-of-the-human-rights-council";
+  ExpectReferred(facts, assembly, "81st session of the UN General Assembly");
+  ExpectReferred(facts, council,
+                 "forty-second session of the UN Human Rights Council");
+  // "A second session" of no body names no event.
+  EXPECT_EQ(Events(facts), (std::set<std::string>{assembly, council}));
+}
+
 }  // namespace
 }  // namespace kg::text

@@ -13,6 +13,7 @@ namespace kg::text {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
 
 std::vector<std::string> PeopleIn(absl::string_view text, bool list_line) {
   std::vector<std::string> out;
@@ -136,6 +137,41 @@ TEST(GazetteerTest, CaseRulesAndLongestMatch) {
   }
   EXPECT_THAT(keys, ElementsAre("org:african-union", "org:african-union",
                                 "state:TCD", "mission:X", "state:TCD"));
+}
+
+TEST(GazetteerTest, ARankTitleDoesNotNameTheOffice) {
+  Gazetteer g;
+  int sg =
+      g.AddEntry("unbody:secretary-general", "UNBody", "Secretary-General");
+  g.AddSurface(sg, "Secretary-General", true);
+  std::string text =
+      "Lena Ortiz, Assistant Secretary-General for Logistics, read a letter "
+      "of the Secretary-General.";
+  std::vector<GazetteerMatch> found = g.Find(Tokenize(text));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].span.start, found[0].span.size()),
+            "Secretary-General");
+  EXPECT_GT(found[0].span.start, text.find("letter"));
+}
+
+TEST(GazetteerTest, APlaceThatOpensALongerName) {
+  Gazetteer g;
+  int chad = g.AddEntry("state:TCD", "State", "Chad");
+  g.AddSurface(chad, "Chad", true);
+  int guard =
+      g.AddEntry("org:chad-river-guard", "Organization", "Chad River Guard");
+  g.AddSurface(guard, "Chad River Guard", true);
+  // A framework named after the place is not about the place.
+  int principles =
+      g.AddEntry("framework:chad-principles", "Framework", "Chad Principles");
+  g.AddSurface(principles, "Chad Principles", true);
+  std::vector<std::string> keys;
+  for (const GazetteerMatch& m : g.Find(Tokenize(
+           "Officers of the Chad River Guard follow the Chad Principles."))) {
+    keys.push_back(g.entries()[m.entry].key);
+  }
+  EXPECT_THAT(keys, UnorderedElementsAre("org:chad-river-guard", "state:TCD",
+                                         "framework:chad-principles"));
 }
 
 TEST(EntityRecognizerTest, PlacesInsideNamesButNotAfterASchool) {
