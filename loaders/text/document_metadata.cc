@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "bounded_text.h"
 #include "kg/graph/encoding.h"
 #include "kg/text/mention.h"
 
@@ -123,7 +124,7 @@ bool IsFormatLine(absl::string_view heading) {
   static const std::regex kFormat(
       R"(^(?:(?:hybrid|virtual|online|in[- ]person|remote)(?:\s*(?:format|meeting))?\s*(?:$|[(,/;:-]|and\b|or\b)|(?:co-?)?hosted\s+by\b))",
       std::regex::icase);
-  return std::regex_search(std::string(heading), kFormat);
+  return std::regex_search(std::string(LineHead(heading)), kFormat);
 }
 
 }  // namespace
@@ -139,7 +140,7 @@ bool IsTitleLike(absl::string_view heading) {
   if (absl::StartsWithIgnoreCase(h, "photo") || IsFormatLine(h)) return false;
   static const std::regex kDateOnly(
       R"(^\W*(?:\d{1,2}[-–]?\d{0,2}\s+)?[A-Za-z]+\.?\s+(?:\d{1,2},?\s+)?\d{4}\W*$)");
-  return !std::regex_match(std::string(h), kDateOnly);
+  return !FitsLinePattern(h) || !std::regex_match(std::string(h), kDateOnly);
 }
 
 const Block* FirstTitleHeading(absl::string_view text,
@@ -199,7 +200,8 @@ absl::StatusOr<DocumentMetadata> ReadMetadata(
     static const std::regex kLeadingDate(
         R"(^((?:19|20)\d{2}-\d{2}(?:-\d{2})?))");
     std::smatch m;
-    if (std::regex_search(stem, m, kLeadingDate)) date = m[1].str();
+    std::string head(LineHead(stem));
+    if (std::regex_search(head, m, kLeadingDate)) date = m[1].str();
   }
   if (date.empty()) date = FirstDate(text);
   if (!date.empty()) {

@@ -1,12 +1,14 @@
 // Events: the event a document reports on or announces (from its title),
 // the sessions of an agenda (lines opening with a time), who speaks,
 // chairs, moderates or sits on a panel in each, and where the event is.
+#include <algorithm>
 #include <regex>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "bounded_text.h"
 #include "kg/graph/text_normalize.h"
 #include "kg/text/document_metadata.h"
 #include "kg/text/entity_recognizer.h"
@@ -23,7 +25,7 @@ bool IsBreak(absl::string_view title) {
   static const std::regex kBreak(
       R"(^(?:coffee|tea|lunch|break|registration|networking|dinner|arrival|departure)\b)",
       std::regex::icase);
-  std::string t(title);
+  std::string t(LineHead(title));
   return std::regex_search(t, kBreak);
 }
 
@@ -33,6 +35,7 @@ bool IsDate(absl::string_view title) {
   static const std::regex kDate(
       R"(^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+|[,.\-/ ]|\xe2\x80\x93)+$)",
       std::regex::icase);
+  if (!FitsLinePattern(title)) return false;
   std::string t(title);
   return std::regex_match(t, kDate);
 }
@@ -43,7 +46,11 @@ std::string EventNameFromTitle(absl::string_view title) {
   static const std::regex kSuffix(
       R"(\s*[:\-\xe2\x80\x93]+\s*(?:chair.?s'? summary|summary|agenda|concept note|report|programme|program)\s*$)",
       std::regex::icase);
-  return std::regex_replace(std::string(title), kSuffix, "");
+  // The suffix ends the title: look at its tail only.
+  size_t tail = title.size() - std::min(title.size(), kMaxLinePatternBytes);
+  return absl::StrCat(
+      title.substr(0, tail),
+      std::regex_replace(std::string(title.substr(tail)), kSuffix, ""));
 }
 
 // Whether a heading's words name an event ("Workshop on ...", "Summary of
@@ -87,7 +94,10 @@ std::string GroupEventName(const RuleContext& context, std::string name,
   static const std::regex kReportOf(
       R"(^(?:summary|report|record|minutes|outcome)\s+of\s+(?:the\s+)?)",
       std::regex::icase);
-  std::string stripped = std::regex_replace(name, kReportOf, "");
+  std::smatch m;
+  std::string head(LineHead(name));
+  std::string stripped = name;
+  if (std::regex_search(head, m, kReportOf)) stripped.erase(0, m.length(0));
   if (stripped == name || stripped.empty() || event_block == title_block) {
     return name;
   }
@@ -178,7 +188,8 @@ Slot Session(RuleContext& context, const Block& block, int index) {
   std::smatch m;
   std::string title = line;
   std::string time;
-  if (std::regex_search(line, m, kTime)) {
+  std::string head(LineHead(line));
+  if (std::regex_search(head, m, kTime)) {
     time = std::string(absl::StripAsciiWhitespace(m[1].str()));
     title = line.substr(m.length(0));
   }
@@ -188,7 +199,8 @@ Slot Session(RuleContext& context, const Block& block, int index) {
   static const std::regex kSession(R"(^session\s+(\w+)\s*[:.\-]?\s*)",
                                    std::regex::icase);
   std::string suffix = absl::StrCat("part-", index);
-  if (std::regex_search(title, m, kSession))
+  head = std::string(LineHead(title));
+  if (std::regex_search(head, m, kSession))
     suffix = absl::StrCat("session-", m[1].str());
   kg::v1::Node event;
   event.set_key(

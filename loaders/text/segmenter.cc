@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "bounded_text.h"
 
 namespace kg::text {
 namespace {
@@ -197,10 +198,6 @@ Span StripDecoration(absl::string_view text, Span s) {
   return s;
 }
 
-// Layout rules look at the start of a line only; bounding what the regular
-// expressions see keeps a line of megabytes cheap and the stack shallow.
-absl::string_view Head(absl::string_view line) { return line.substr(0, 200); }
-
 class Builder {
  public:
   explicit Builder(absl::string_view text)
@@ -209,7 +206,8 @@ class Builder {
   Segmentation Run() {
     std::vector<Line> lines = SplitLines(text_);
     for (const Line& line : lines) {
-      absl::string_view s = Head(Of(text_, line.span));
+      // Layout rules look at the start of a line only (bounded_text.h).
+      absl::string_view s = LineHead(Of(text_, line.span));
       if (line.blank || IsRule(s)) {
         Flush();
         continue;
@@ -381,10 +379,10 @@ std::vector<Span> SplitSentences(absl::string_view text, Span span) {
       }
       if (IsAbbreviation(text.substr(w, i - w))) continue;
     }
-    out.push_back({start, j});
+    AppendBoundedSentence(text, {start, j}, &out);
     start = k;
   }
-  if (start < span.end) out.push_back({start, span.end});
+  if (start < span.end) AppendBoundedSentence(text, {start, span.end}, &out);
   return out;
 }
 

@@ -91,6 +91,33 @@ TEST(SegmenterTest, SentencesRespectAbbreviationsAndInitials) {
   EXPECT_EQ(Text(text, sentences[2]), "The end.");
 }
 
+// The rules' regular expressions recurse per character: no sentence may be
+// longer than 4096 bytes.
+TEST(SegmenterTest, CutsLongSentencesAtSpacesElseBetweenCharacters) {
+  std::string words;
+  while (words.size() < 10000) words += "word ";
+  words.pop_back();
+  std::vector<Span> sentences = SplitSentences(words, {0, words.size()});
+  ASSERT_GE(sentences.size(), 3u);
+  for (const Span& s : sentences) {
+    EXPECT_LE(s.size(), 4096u);
+    EXPECT_TRUE(absl::EndsWith(Text(words, s), "word"));
+    EXPECT_TRUE(absl::StartsWith(Text(words, s), "word"));
+  }
+  // "é" is two bytes: an odd limit would fall inside one.
+  std::string letters = "a";
+  while (letters.size() < 10000) letters += "\xc3\xa9";
+  sentences = SplitSentences(letters, {0, letters.size()});
+  ASSERT_EQ(sentences.size(), 3u);
+  size_t covered = 0;
+  for (const Span& s : sentences) {
+    EXPECT_LE(s.size(), 4096u);
+    EXPECT_NE(static_cast<unsigned char>(letters[s.start]) & 0xc0, 0x80u);
+    covered += s.size();
+  }
+  EXPECT_EQ(covered, letters.size());
+}
+
 TEST(SegmenterTest, LongLinesAndOddBytesDoNotBreakIt) {
   std::string text(2 << 20, 'a');
   text += "\n- item\n\xe2\x80\x94\n";

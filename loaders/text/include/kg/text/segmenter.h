@@ -57,7 +57,10 @@ struct Segmentation {
 Segmentation Segment(absl::string_view text);
 
 // Sentence spans of text[span], split at . ! ? followed by space and a
-// capital, digit or quote, except after abbreviations and initials.
+// capital, digit or quote, except after abbreviations and initials. A
+// sentence longer than 4096 bytes is cut into pieces no longer than that
+// (at white space when there is some), so that the rules' regular
+// expressions never run over an unbounded text.
 std::vector<Span> SplitSentences(absl::string_view text, Span span);
 
 }  // namespace kg::text
