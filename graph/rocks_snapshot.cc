@@ -155,10 +155,14 @@ class RocksSnapshot : public Snapshot {
                                      size_t limit) override {
     std::optional<std::vector<uint32_t>> types =
         EdgeTypeIds(dictionary_, query.types);
-    if (!types) return EdgePage();
-    if (query.node_key.empty()) return ListAllEdges(*types, cursor, limit);
+    if (query.node_key.empty()) {
+      if (!types) return EdgePage();
+      return ListAllEdges(*types, cursor, limit);
+    }
+    // An unknown node is NotFound even when no edge has the types asked.
     absl::StatusOr<uint64_t> node = records_.NodeId(query.node_key);
     if (!node.ok()) return node.status();
+    if (!types) return EdgePage();
     EdgePage page;
     std::vector<uint64_t> edge_ids;
     absl::Status scanned = ScanAdjacency(

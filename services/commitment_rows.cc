@@ -301,6 +301,10 @@ absl::StatusOr<kg::v1::CommitmentRow> CommitmentRows::CommitmentPart(
     uint64_t commitment_id, const Prepared& prepared) {
   kg::v1::CommitmentRow row;
   if (basic_) {
+    if (prepared.node != nullptr) {
+      row.set_commitment_key(prepared.node->key());
+      return row;
+    }
     absl::StatusOr<std::string> key =
         context_.snapshot().NodeKey(commitment_id);
     if (!key.ok()) return key.status();

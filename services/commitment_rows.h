@@ -10,7 +10,8 @@
 // (COMMITMENT_VIEW_BASIC) a row is its actor's key and label, relation and
 // commitment key, all from the topology: records are read only for the
 // filters that need them (kind: the commitment's; document_key,
-// date_from, date_to: the edges' sources).
+// date_from, date_to: the edges' sources and their documents; as_of: the
+// edges and nodes whose validity it checks).
 #ifndef KG_SERVICES_COMMITMENT_ROWS_H_
 #define KG_SERVICES_COMMITMENT_ROWS_H_
 

@@ -40,6 +40,13 @@ bool IsPlaceEntry(const GazetteerEntry& entry) {
   return entry.label == "State" || entry.label == "Place";
 }
 
+// Whether the name of `entry` may open with a state or place it names: a
+// body's or an event's, not a framework's or a person's.
+bool MayOpenWithPlace(const GazetteerEntry& entry) {
+  return entry.label != "Framework" && entry.label != "Person" &&
+         !IsPlaceEntry(entry);
+}
+
 }  // namespace
 
 int Gazetteer::AddEntry(absl::string_view key, absl::string_view label,
@@ -147,13 +154,12 @@ std::vector<GazetteerMatch> Gazetteer::Find(
       // A body's or an event's name may open with a state or place
       // ("Bangladesh Army", "the Seoul Ministerial"): its words, cut short
       // before its end, find it. A framework named after a place ("Kigali
-      // Principles") is not about the place. The words are at most a form
-      // long, so copying is cheap.
-      std::vector<Token> name(tokens.begin() + i, tokens.begin() + i + length);
+      // Principles") is not about the place, nor is a person ("Jordan
+      // Ryan"). The words are at most a form long, so copying is cheap.
+      std::vector<Token> name;
       size_t inner_length = length;
-      while (entries_[c->entry].label != "Framework" &&
-             !IsPlaceEntry(entries_[c->entry]) && inner_length > 1) {
-        name.resize(inner_length - 1);
+      while (MayOpenWithPlace(entries_[c->entry]) && inner_length > 1) {
+        name.assign(tokens.begin() + i, tokens.begin() + i + inner_length - 1);
         c = LongestAt(name, 0, &inner_length);
         if (c == nullptr) break;
         if (IsPlaceEntry(entries_[c->entry])) {

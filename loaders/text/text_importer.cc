@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"

@@ -18,6 +18,9 @@ using ::testing::HasSubstr;
 using ::testing::SizeIs;
 
 constexpr char kFramework[] = "framework:views";
+constexpr char kMission[] = "mission:views";
+constexpr char kTopic[] = "topic:views";
+constexpr char kNetwork[] = "network:views";
 constexpr int kCommitments = 20;
 constexpr int kStates = 4;
 constexpr int kPageSizes[] = {1, 7, 1000};
@@ -28,8 +31,10 @@ std::string DocumentKey(int i) {
 }
 
 // Twenty commitments UNDER one framework from two documents (even and odd
-// ones), each PLEDGED by state i % 4; every third also RECOMMENDED by the
-// next state, every fifth PLEDGED by a second state too.
+// ones, dated 2019 and 2021), each PLEDGED by state i % 4; every third also
+// RECOMMENDED by the next state, every fifth PLEDGED by a second state too;
+// every second TARGETS a mission, every third is ABOUT a topic. States 0
+// and 1 are members of a network; UNDER edges carry a property.
 class ViewsTest : public ServerTest {
  protected:
   void SetUp() override {
@@ -37,26 +42,50 @@ class ViewsTest : public ServerTest {
     if (HasFatalFailure()) return;
     for (int half = 0; half < 2; ++half) {
       std::vector<kg::v1::Node> nodes = {
-          MakeNode(kFramework, "Framework", "Views framework")};
+          MakeNode(kFramework, "Framework", "Views framework"),
+          MakeNode(kMission, "Mission", "Views mission"),
+          MakeNode(kTopic, "Topic", "Views topic"),
+          MakeNode(kNetwork, "Network", "Views network")};
       for (int s = 0; s < kStates; ++s) {
         nodes.push_back(MakeNode(StateKey(s), "State", StateKey(s)));
       }
+      // One document says who the members are, so each edge has one source.
       std::vector<kg::v1::Edge> edges;
+      if (half == 0) {
+        edges.push_back(MakeEdge(StateKey(0), "MEMBER_OF", kNetwork));
+        edges.push_back(MakeEdge(StateKey(1), "MEMBER_OF", kNetwork));
+      }
       for (int i = half; i < kCommitments; i += 2) {
         const std::string key = absl::StrCat("commitment:v", i);
         nodes.push_back(MakeNode(
             key, "Commitment", key, {},
             {{"kind", StringValue(i % 4 == 0 ? "pledge" : "commitment")},
              {"text", StringValue(absl::StrCat("Text ", i))}}));
-        edges.push_back(MakeEdge(key, "UNDER", kFramework));
+        kg::v1::Edge under = MakeEdge(key, "UNDER", kFramework);
+        (*under.mutable_props())["note"] = StringValue(absl::StrCat("n", i));
+        edges.push_back(under);
         edges.push_back(MakeEdge(StateKey(i), "PLEDGED", key));
+        if (i % 2 == 0) edges.push_back(MakeEdge(key, "TARGETS", kMission));
+        if (i % 3 == 0) edges.push_back(MakeEdge(key, "ABOUT", kTopic));
         if (i % 3 == 0) {
           edges.push_back(MakeEdge(StateKey(i + 1), "RECOMMENDED", key));
         }
         if (i % 5 == 0)
           edges.push_back(MakeEdge(StateKey(i + 2), "PLEDGED", key));
       }
-      grpc::Status status = Import(DocumentKey(half), nodes, edges);
+      kg::v1::Document document;
+      document.set_key(DocumentKey(half));
+      document.mutable_date()->set_year(half == 0 ? 2019 : 2021);
+      std::vector<kg::v1::ImportFactsRequest> messages = {
+          DocumentMessage(document)};
+      for (const kg::v1::Node& node : nodes) {
+        messages.push_back(NodeMessage(node));
+      }
+      for (const kg::v1::Edge& edge : edges) {
+        messages.push_back(EdgeMessage(edge));
+      }
+      kg::v1::ImportFactsResponse response;
+      grpc::Status status = ImportMessages(messages, &response);
       ASSERT_TRUE(status.ok()) << status.error_message();
     }
   }
@@ -139,6 +168,7 @@ TEST_F(ViewsTest, ListEdgesBasicListsTheFullViewsEdgesInOrderOnEveryPage) {
     ASSERT_GT(full.size(), 7u) << request.node_key();
     for (const kg::v1::Edge& edge : full) {
       EXPECT_THAT(edge.sources(), SizeIs(1)) << edge.src_key();
+      EXPECT_EQ(edge.props().empty(), edge.type() != "UNDER");
     }
     EXPECT_EQ(EdgeKeys(AllEdges(request, kg::v1::EDGE_VIEW_UNSPECIFIED, 7)),
               EdgeKeys(full));
@@ -186,37 +216,60 @@ TEST_F(ViewsTest, ListEdgesRejectsATokenOfTheOtherView) {
   EXPECT_THAT(status.error_message(), HasSubstr("page_token"));
 }
 
-TEST_F(ViewsTest, ListEdgesBasicOfAnUnknownNodeIsNotFound) {
-  kg::v1::ListEdgesRequest request;
-  request.set_node_key("state:nowhere");
-  request.set_view(kg::v1::EDGE_VIEW_BASIC);
-  grpc::ClientContext context;
-  kg::v1::ListEdgesResponse response;
-  grpc::Status status = graph_->ListEdges(&context, request, &response);
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+TEST_F(ViewsTest, ListEdgesOfAnUnknownNodeIsNotFoundInEitherView) {
+  for (kg::v1::EdgeView view :
+       {kg::v1::EDGE_VIEW_BASIC, kg::v1::EDGE_VIEW_FULL}) {
+    // With a type no edge has, too: the node is looked up first.
+    for (bool unknown_type : {false, true}) {
+      kg::v1::ListEdgesRequest request;
+      request.set_node_key("state:nowhere");
+      request.set_view(view);
+      if (unknown_type) request.add_types("NO_SUCH_TYPE");
+      grpc::ClientContext context;
+      kg::v1::ListEdgesResponse response;
+      grpc::Status status = graph_->ListEdges(&context, request, &response);
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND)
+          << kg::v1::EdgeView_Name(view) << " " << unknown_type;
+    }
+  }
 }
 
 std::vector<kg::v1::CommitmentsRequest> CommitmentRequests() {
-  std::vector<kg::v1::CommitmentsRequest> requests(5);
+  std::vector<kg::v1::CommitmentsRequest> requests(9);
   requests[0].set_framework_key(kFramework);
   requests[1].set_framework_key(kFramework);
   requests[1].set_relation(kg::v1::COMMITMENT_RELATION_PLEDGED);
   requests[2].set_actor_key(StateKey(1));
+  requests[3].set_member_of_key(kNetwork);
+  // Filters the basic view reads only their own edge types for.
+  requests[4].set_framework_key(kFramework);
+  requests[4].set_target_key(kMission);
+  requests[5].set_topic_key(kTopic);
   // Filters that read records in the basic view too.
-  requests[3].set_document_key(DocumentKey(1));
-  requests[4].set_kind("pledge");
+  requests[6].set_document_key(DocumentKey(1));
+  requests[7].set_kind("pledge");
+  requests[8].mutable_date_from()->set_year(2020);
   return requests;
 }
 
 TEST_F(ViewsTest, CommitmentsBasicListsTheFullViewsRowsInOrderOnEveryPage) {
-  for (const kg::v1::CommitmentsRequest& request : CommitmentRequests()) {
+  const std::vector<kg::v1::CommitmentsRequest> requests = CommitmentRequests();
+  const std::vector<kg::v1::CommitmentRow> all =
+      AllRows(kg::v1::CommitmentsRequest(), kg::v1::COMMITMENT_VIEW_FULL, 1000);
+  for (const kg::v1::CommitmentsRequest& request : requests) {
     const std::vector<kg::v1::CommitmentRow> full =
         AllRows(request, kg::v1::COMMITMENT_VIEW_FULL, 1000);
     ASSERT_FALSE(full.empty()) << request.ShortDebugString();
+    // Every filter but the framework (which all commitments are under)
+    // leaves rows out, so a filter the basic view dropped would show.
+    if (request.ShortDebugString() != requests[0].ShortDebugString()) {
+      EXPECT_LT(full.size(), all.size()) << request.ShortDebugString();
+    }
     for (const kg::v1::CommitmentRow& row : full) {
       EXPECT_FALSE(row.text().empty());
       EXPECT_THAT(row.sources(), SizeIs(1));
       EXPECT_THAT(row.frameworks(), SizeIs(1));
+      EXPECT_TRUE(row.has_date());
     }
     EXPECT_EQ(RowKeys(AllRows(request, kg::v1::COMMITMENT_VIEW_UNSPECIFIED, 7)),
               RowKeys(full));

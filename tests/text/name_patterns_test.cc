@@ -165,13 +165,18 @@ TEST(GazetteerTest, APlaceThatOpensALongerName) {
   int principles =
       g.AddEntry("framework:chad-principles", "Framework", "Chad Principles");
   g.AddSurface(principles, "Chad Principles", true);
+  // Nor is a person whose given name is a place's.
+  int person = g.AddEntry("person:chad-okoro", "Person", "Chad Okoro");
+  g.AddSurface(person, "Chad Okoro", true);
   std::vector<std::string> keys;
-  for (const GazetteerMatch& m : g.Find(Tokenize(
-           "Officers of the Chad River Guard follow the Chad Principles."))) {
+  for (const GazetteerMatch& m :
+       g.Find(Tokenize("Officers of the Chad River Guard follow the Chad "
+                       "Principles, Chad Okoro said."))) {
     keys.push_back(g.entries()[m.entry].key);
   }
   EXPECT_THAT(keys, UnorderedElementsAre("org:chad-river-guard", "state:TCD",
-                                         "framework:chad-principles"));
+                                         "framework:chad-principles",
+                                         "person:chad-okoro"));
 }
 
 TEST(EntityRecognizerTest, PlacesInsideNamesButNotAfterASchool) {
